@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -53,7 +54,7 @@ class Span:
         return {"doc_id": self.doc_id, "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Span:
+    def from_dict(cls, d: Mapping[str, Any]) -> Span:
         return cls(str(d["doc_id"]), int(d["start"]), int(d["end"]))
 
 
@@ -182,7 +183,12 @@ class Statement:
     kind: str = "said"  # said | proposed | agreed | discussed | ...
 
     def to_dict(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "text": self.text, "kind": self.kind, "spans": [s.to_dict() for s in self.spans]}
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "kind": self.kind,
+            "spans": [s.to_dict() for s in self.spans],
+        }
 
 
 @dataclass(frozen=True)
@@ -231,7 +237,12 @@ class Reference:
     spans: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "date": self.date, "text": self.text, "spans": [s.to_dict() for s in self.spans]}
+        return {
+            "type": self.type,
+            "date": self.date,
+            "text": self.text,
+            "spans": [s.to_dict() for s in self.spans],
+        }
 
 
 @dataclass(frozen=True)
@@ -245,7 +256,13 @@ class TimeExpression:
     span: Span
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "date": self.date, "start": self.start, "end": self.end, "span": self.span.to_dict()}
+        return {
+            "text": self.text,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "span": self.span.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -309,7 +326,8 @@ class Frame:
 
         def people(xs: Any) -> tuple[Participant, ...]:
             return tuple(
-                Participant(p.get("name"), p.get("country"), p.get("role"), spans(p.get("spans"))) for p in xs or ()
+                Participant(p.get("name"), p.get("country"), p.get("role"), spans(p.get("spans")))
+                for p in xs or ()
             )
 
         codes = d.get("codes") or {}
@@ -329,16 +347,20 @@ class Frame:
                 Statement(s.get("speaker"), s["text"], spans(s.get("spans")), s.get("kind", "said"))
                 for s in d.get("statements") or ()
             ),
-            topics=tuple(Topic(t["name"], t.get("kind", "topic"), spans(t.get("spans"))) for t in d.get("topics") or ()),
+            topics=tuple(
+                Topic(t["name"], t.get("kind", "topic"), spans(t.get("spans"))) for t in d.get("topics") or ()
+            ),
             stances=tuple(
-                Stance(s.get("holder"), s["polarity"], s["target"], spans(s.get("spans"))) for s in d.get("stances") or ()
+                Stance(s.get("holder"), s["polarity"], s["target"], spans(s.get("spans")))
+                for s in d.get("stances") or ()
             ),
             relationship_labels=tuple(
                 RelationshipLabel(r["label"], r.get("holder"), spans(r.get("spans")))
                 for r in d.get("relationship_labels") or ()
             ),
             references=tuple(
-                Reference(r["type"], r.get("date"), r["text"], spans(r.get("spans"))) for r in d.get("references") or ()
+                Reference(r["type"], r.get("date"), r["text"], spans(r.get("spans")))
+                for r in d.get("references") or ()
             ),
             cameo=codes.get("cameo"),
             plover=codes.get("plover"),
