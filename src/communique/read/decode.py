@@ -1,0 +1,100 @@
+"""Bytes to text: encoding detection and the checks that make a file unreadable.
+
+:func:`decode` takes the raw bytes of a file and returns either the text
+(newlines normalised to ``\\n``, byte-order mark removed) or the reason the
+bytes cannot be read as text: ``"empty"``, ``"binary"`` or
+``"not UTF-8 and undecodable"``. It never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+SNIFF_BYTES = 8192
+BINARY_RATIO = 0.30  # share of control bytes in the first 8 KB above which a file is binary
+MAX_CHAOS = 0.20  # charset-normalizer "mess" above which its guess is not trusted
+
+# Bytes that occur in text: everything from space up, plus \b \t \n \f \r and ESC.
+_TEXT_BYTES = bytes([7, 8, 9, 10, 12, 13, 27]) + bytes(range(0x20, 0x100))
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; a leading BOM is dropped."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def is_blank(text: str) -> bool:
+    """True for an empty or whitespace-only text."""
+    return not text.strip()
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when ``head`` has a NUL byte or mostly control bytes."""
+    if not head:
+        return False
+    if b"\0" in head:
+        return True
+    controls = len(head.translate(None, _TEXT_BYTES))
+    return controls / len(head) > BINARY_RATIO
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Decode file bytes: ``(text, None)`` on success, ``(None, reason)`` otherwise.
+
+    Order: UTF-8 with or without BOM; UTF-32/UTF-16 when a BOM says so; binary
+    check (NUL bytes or mostly control bytes in the first 8 KB); UTF-8; the
+    best guess of charset-normalizer when it is confident.
+    """
+    if not data.strip():
+        return None, "empty"
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None, "not UTF-8 and undecodable"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            text = None  # FF FE 00 00 may also be UTF-16 LE text starting with NUL
+    if text is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, "not UTF-8 and undecodable"
+    if text is None:
+        if looks_binary(data[:SNIFF_BYTES]):
+            return None, "binary"
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess(data)
+            if text is None:
+                return None, "not UTF-8 and undecodable"
+    text = normalise_newlines(text)
+    if is_blank(text):
+        return None, "empty"
+    if "\0" in text[:SNIFF_BYTES]:
+        return None, "binary"
+    return text, None
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's decoding of ``data`` if it is confident, else None."""
+    from charset_normalizer import from_bytes
+
+    try:
+        best = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - a detector failure just means "undecodable"
+        return None
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
