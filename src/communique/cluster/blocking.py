@@ -1,0 +1,247 @@
+"""What clustering knows about each document, and which pairs are worth comparing.
+
+Comparing every pair of documents is quadratic; most pairs cannot be about one
+event because they share no participant or lie weeks apart. Blocking (the
+record-linkage term, see Christen, *Data Matching*, 2012, ch. 4) keeps only
+pairs that share a participant country (or a country-less name) and whose
+anchor days lie within :data:`BLOCK_DAYS`; documents without a diplomatic frame
+are blocked on their highest-weighted TF-IDF terms and publication days. The
+finer tests (type compatibility, the date window by role and certainty) are
+applied to each candidate pair in :mod:`communique.cluster.link`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from communique.model import Document, Frame, Participant
+
+from .people import name_words
+from .text import TextProfile, TfIdf
+
+#: the widest gap (days) between anchor days of two framed documents that may share an event
+BLOCK_DAYS = 15
+#: the widest gap (days) between publication days of two frameless documents that may share an event
+FRAMELESS_DAYS = 2
+#: roles written before the event
+PRE_EVENT_ROLES = frozenset({"announcement", "preview"})
+
+CALLS = frozenset({"phone call", "video call"})
+IN_PERSON = frozenset({"meeting", "visit", "summit"})
+
+
+def day(value: str | None) -> int | None:
+    """The proleptic ordinal of the ISO date at the start of ``value`` (None when there is none)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def iso(ordinal: int | None) -> str | None:
+    return dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """One document as clustering sees it.
+
+    ``framed`` is True when the document has a diplomatic frame (type set, not
+    skipped). ``date`` is the frame's day (None when the frame has none or
+    only a month); ``certain`` whether the text states it; ``planned`` whether
+    the document was written before the event (status planned, or an
+    announcement/preview role without a status). ``pub`` is the publication day.
+    """
+
+    idx: int
+    doc: Document
+    frame: Frame | None
+    framed: bool
+    type: str | None
+    role: str | None
+    planned: bool
+    date: int | None
+    certain: bool
+    pub: int | None
+    people: tuple[Participant, ...]
+    profile: TextProfile
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def anchor(self) -> int | None:
+        """The day the document is placed at for blocking: its event day, else its publication day."""
+        return self.date if self.date is not None else self.pub
+
+
+def doc_info(idx: int, doc: Document, frame: Frame | None, prof: TextProfile) -> DocInfo:
+    """Build the :class:`DocInfo` of ``doc`` from its frame (None when it has no frame)."""
+    framed = frame is not None and frame.type is not None and not frame.skipped
+    f = frame if framed else None
+    date = day(f.date) if f else None
+    role = frame.role if frame is not None else None
+    planned = bool(f) and (f.status == "planned" or (f.status is None and role in PRE_EVENT_ROLES))  # type: ignore[union-attr]
+    pub = day(doc.published) or day(doc.dateline_date)
+    return DocInfo(
+        idx=idx,
+        doc=doc,
+        frame=frame,
+        framed=framed,
+        type=f.type if f else None,
+        role=role,
+        planned=planned,
+        date=date,
+        certain=bool(f and f.date_certain and date is not None),
+        pub=pub,
+        people=f.participants if f else (),
+        profile=prof,
+    )
+
+
+def type_score(a: DocInfo, b: DocInfo) -> float | None:
+    """How compatible two event types are (1 same, lower for kin types), or None if incompatible.
+
+    Phone and video calls are kin; meetings, visits and summits are kin;
+    remarks (and a press conference typed as such) go with an in-person meeting
+    or a video call; an agreement can be signed at a meeting. A document
+    written before the event may call a video call a "virtual meeting", so an
+    in-person type and a video call are weakly compatible when one side is planned.
+    """
+    s, t = a.type, b.type
+    if s == t:
+        return 1.0
+    pair = {s, t}
+    if pair <= CALLS or pair <= IN_PERSON:
+        return 0.8
+    if "remarks" in pair:
+        other = (pair - {"remarks"}).pop()
+        return 0.6 if other in IN_PERSON or other == "video call" else None
+    if "agreement" in pair and pair - {"agreement"} <= IN_PERSON:
+        return 0.5
+    if (a.planned or b.planned) and "video call" in pair and pair - {"video call"} <= IN_PERSON:
+        return 0.4
+    return None
+
+
+def date_score(a: DocInfo, b: DocInfo) -> tuple[float | None, str]:
+    """How well the days of two framed documents fit one event, with a readable note.
+
+    Returns ``(score, note)``; score None means the days rule the pair out.
+
+    * Both dates certain: at most one day apart (a call spanning time zones).
+    * A document without a certain date that reports a held event is dated by
+      its publication day, which is the event day or up to two days after it.
+    * A pre-event document without a certain date announces something on or
+      after its publication day, up to two weeks ahead.
+    """
+
+    def day_of(x: DocInfo) -> int | None:
+        return x.date if x.date is not None else x.pub
+
+    da, db = day_of(a), day_of(b)
+    if da is None or db is None:
+        return 0.3, "no date on one side"
+    note = f"dates {iso(da)} {'=' if da == db else '~'} {iso(db)}"
+    if a.certain and b.certain:
+        gap = abs(da - db)
+        return ({0: 1.0, 1: 0.7}.get(gap), note)
+    if a.certain or b.certain:
+        c, u = (a, b) if a.certain else (b, a)
+        dc, du = day_of(c), day_of(u)
+        assert dc is not None and du is not None
+        if u.planned:
+            lo = (u.pub if u.pub is not None else du) - 1
+            if not lo <= dc <= lo + 15:
+                return None, note
+            return (1.0 if dc == du else 0.5), note
+        gap = du - dc  # an uncertain report is dated on or after the event
+        return ({0: 0.9, 1: 0.7, 2: 0.4, -1: 0.5}.get(gap), note)
+    if a.planned != b.planned:
+        p, h = (a, b) if a.planned else (b, a)
+        dp = p.pub if p.pub is not None else day_of(p)
+        dh = day_of(h)
+        assert dp is not None and dh is not None
+        if not dp - 1 <= dh <= dp + 15:
+            return None, note
+        return (0.8 if dh == day_of(p) else 0.5), note
+    gap = abs(da - db)
+    if a.planned:
+        return (1.0 if gap == 0 else 0.5 if gap <= 7 else None), note
+    return ({0: 0.9, 1: 0.6}.get(gap), note)
+
+
+def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of framed documents sharing a participant key within :data:`BLOCK_DAYS`.
+
+    A participant's keys are its country, and its surname when it has no country.
+    Documents whose frame names nobody are blocked on their type group and day.
+    """
+    buckets: dict[str, list[tuple[int, int]]] = {}
+    for x in infos:
+        if not x.framed:
+            continue
+        anchor = x.anchor if x.anchor is not None else 0
+        keys = set()
+        for p in x.people:
+            if p.country:
+                keys.add("c:" + p.country)
+            elif p.name and name_words(p.name):
+                keys.add("n:" + name_words(p.name)[-1])
+        if not keys:
+            keys.add("t:" + ("call" if x.type in CALLS else "other"))
+        for k in keys:
+            buckets.setdefault(k, []).append((anchor, x.idx))
+    return _windowed_pairs(buckets, BLOCK_DAYS)
+
+
+def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 8) -> set[tuple[int, int]]:
+    """Pairs of frameless documents sharing at least two of their top ``terms`` TF-IDF terms.
+
+    Only pairs published within :data:`FRAMELESS_DAYS` of each other (or with
+    an unknown publication day) are kept.
+    """
+    buckets: dict[str, list[tuple[int, int]]] = {}
+    for x in infos:
+        if x.framed:
+            continue
+        for t in tfidf.top_terms(x.idx, terms):
+            buckets.setdefault(str(t), []).append((x.pub if x.pub is not None else -1, x.idx))
+    counts: dict[tuple[int, int], int] = {}
+    _windowed_pairs(buckets, FRAMELESS_DAYS, count=counts)
+    return {p for p, c in counts.items() if c >= 2}
+
+
+def _windowed_pairs(
+    buckets: Mapping[str, list[tuple[int, int]]], window: int, count: dict[tuple[int, int], int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of members of one bucket whose days are at most ``window`` apart.
+
+    Members with an unknown day (placed at day -1 or 0 by the callers) pair
+    with every member of the bucket.
+    """
+    out: set[tuple[int, int]] = set()
+    for key in sorted(buckets):
+        members = sorted(buckets[key])
+        unknown = [i for d, i in members if d <= 0]
+        unknown_set = set(unknown)
+        known = [(d, i) for d, i in members if d > 0]
+        pairs: list[tuple[int, int]] = []
+        lo = 0
+        for hi, (d, i) in enumerate(known):
+            while known[lo][0] < d - window:
+                lo += 1
+            pairs.extend((j, i) for _, j in known[lo:hi])
+        for u in unknown:
+            pairs.extend((u, i) for _, i in members if i != u and (i not in unknown_set or i > u))
+        for a, b in pairs:
+            p = (a, b) if a < b else (b, a)
+            if count is not None:
+                count[p] = count.get(p, 0) + 1
+            out.add(p)
+    return out

@@ -1,0 +1,190 @@
+"""Pairwise evidence that two documents report one event, and the linkage that groups them.
+
+Each candidate pair from :mod:`communique.cluster.blocking` is assessed:
+
+* **Framed documents** must agree on who (the same people, not only the same
+  countries), on the kind of event (:func:`~communique.cluster.blocking.type_score`)
+  and on when (:func:`~communique.cluster.blocking.date_score`); any hard
+  disagreement rules the pair out. The score mixes frame agreement with
+  TF-IDF cosine of the texts, so a pair whose frames are vague (no date, one
+  participant) needs its wording to agree as well.
+* **Frameless documents** (general news) are scored by cosine alone, minus
+  penalties when their numbers or mid-sentence names disagree, and only when
+  published within two days of each other: two earthquakes in one country a
+  week apart read alike but are two events.
+* **Near-verbatim copies** (MinHash, :mod:`communique.cluster.minhash`) merge
+  unless their frames disagree outright.
+
+Grouping is greedy average linkage: pairs are taken from the strongest down,
+and two groups merge only when *every* cross pair is compatible and the
+*average* cross-pair score clears the threshold. Single-link union of weak
+links would chain a preview to one call and that call to the next; here a
+document joins a group only when it fits all of it (Manning, Raghavan and
+Schütze, *Introduction to Information Retrieval*, ch. 17.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .blocking import DocInfo, date_score, type_score
+from .people import compare_people
+from .text import TfIdf, set_disagreement
+
+#: average cross-pair score two groups of framed documents need to merge
+FRAMED_THRESHOLD = 0.6
+#: average cross-pair score two groups of frameless documents need to merge
+FRAMELESS_THRESHOLD = 0.5
+#: cosine at which wording alone counts as full agreement for framed documents
+TEXT_SATURATION = 0.35
+#: publication-day gap beyond which frameless documents never merge
+FRAMELESS_MAX_GAP = 2
+
+
+def short(doc_id: str) -> str:
+    """The short form of a document id used in explanations."""
+    return doc_id[:8]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict on one pair: ``ok`` False rules it out, ``score`` in [0, 1] (None: no say), ``why`` explains."""
+
+    ok: bool
+    score: float | None
+    why: str
+
+
+class Linker:
+    """Assesses pairs of documents and groups them by constrained average linkage.
+
+    Args:
+        infos: every document, ``infos[k].idx == k``, sorted by document id.
+        tfidf: TF-IDF vectors of the same documents.
+        copies: ``(i, j) -> estimated Jaccard`` of near-verbatim pairs, ``i < j``.
+    """
+
+    def __init__(self, infos: Sequence[DocInfo], tfidf: TfIdf, copies: Mapping[tuple[int, int], float]) -> None:
+        self.infos = infos
+        self.tfidf = tfidf
+        self.copies = copies
+        self._cache: dict[tuple[int, int], Assessment] = {}
+
+    # ------------------------------------------------------------------ pairs
+
+    def assess(self, i: int, j: int) -> Assessment:
+        """The (cached) :class:`Assessment` of documents ``i`` and ``j``."""
+        key = (i, j) if i < j else (j, i)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._assess(*key)
+            self._cache[key] = got
+        return got
+
+    def _assess(self, i: int, j: int) -> Assessment:
+        a, b = self.infos[i], self.infos[j]
+        head = f"doc {short(a.id)} ~ doc {short(b.id)}: "
+        jac = self.copies.get((i, j))
+        cos = self.tfidf.cosine(i, j)
+        if a.framed and b.framed:
+            people = compare_people(a.people, b.people)
+            if not people.ok:
+                return Assessment(False, 0.0, head + people.note)
+            ts = type_score(a, b)
+            if ts is None:
+                return Assessment(False, 0.0, head + f"types {a.type} vs {b.type}")
+            ds, dnote = date_score(a, b)
+            if ds is None:
+                return Assessment(False, 0.0, head + dnote + " (too far apart)")
+            tnote = f"same type {a.type}" if a.type == b.type else f"types {a.type} / {b.type}"
+            frame = 0.4 * people.score + 0.25 * ts + 0.35 * ds
+            score = 0.5 * frame + 0.5 * min(1.0, cos / TEXT_SATURATION)
+            parts = [people.note, tnote, dnote, f"text similarity {cos:.2f}"]
+            if jac is not None:
+                parts.append(f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
+                score = 1.0
+            return Assessment(True, round(score, 6), head + ", ".join(parts))
+        if jac is not None:
+            return Assessment(True, 1.0, head + f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
+        if a.framed != b.framed:
+            return Assessment(True, None, head + "only one has a diplomatic frame")
+        # two frameless documents: wording, publication days, numbers and names
+        if a.pub is not None and b.pub is not None:
+            gap = abs(a.pub - b.pub)
+            if gap > FRAMELESS_MAX_GAP:
+                return Assessment(False, 0.0, head + f"published {gap} days apart")
+            when = f"published {gap} day{'s' if gap != 1 else ''} apart"
+            need = 0.0
+        else:
+            when, need = "publication day unknown", 0.2
+        nd = set_disagreement(a.profile.numbers, b.profile.numbers)
+        pd = set_disagreement(a.profile.names, b.profile.names)
+        score = cos - 0.3 * nd - 0.2 * pd - need
+        why = f"{when}, text similarity {cos:.2f}, numbers differ {nd:.2f}, names differ {pd:.2f}"
+        return Assessment(True, round(max(score, 0.0), 6), head + "no diplomatic frame, " + why)
+
+    def threshold(self, i: int) -> float:
+        return FRAMED_THRESHOLD if self.infos[i].framed else FRAMELESS_THRESHOLD
+
+    # ------------------------------------------------------------------ groups
+
+    def group(self, candidates: Iterable[tuple[int, int]]) -> tuple[list[list[int]], dict[int, list[str]]]:
+        """Group the documents; returns the groups (sorted member lists) and the merge lines per group root.
+
+        Near-verbatim copies are joined first; then candidate pairs above the
+        threshold, strongest first (ties by index), merge their groups when the
+        groups are compatible on every cross pair and their average cross-pair
+        score clears the threshold.
+        """
+        n = len(self.infos)
+        parent = list(range(n))
+        members: dict[int, list[int]] = {k: [k] for k in range(n)}
+        why: dict[int, list[str]] = {}
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def try_merge(i: int, j: int, line: str, force: bool) -> None:
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                return
+            scores: list[float] = []
+            for x in members[ri]:
+                for y in members[rj]:
+                    s = self.assess(x, y)
+                    if not s.ok:
+                        return
+                    if s.score is not None:
+                        scores.append(s.score)
+            if not scores:
+                return
+            avg = sum(scores) / len(scores)
+            if not force and avg < min(self.threshold(i), self.threshold(j)):
+                return
+            root, other = (ri, rj) if ri < rj else (rj, ri)
+            parent[other] = root
+            members[root] = sorted(members[root] + members.pop(other))
+            lines = why.setdefault(root, []) + why.pop(other, [])
+            if len(scores) > 1:
+                line += f" (average over {len(scores)} pairs {avg:.2f})"
+            lines.append(line)
+            why[root] = lines
+
+        for i, j in sorted(self.copies):
+            s = self.assess(i, j)
+            if s.ok:
+                try_merge(i, j, s.why, force=True)
+        edges: list[tuple[float, int, int, str]] = []
+        for i, j in sorted(set(candidates)):
+            s = self.assess(i, j)
+            if s.ok and s.score is not None and s.score >= min(self.threshold(i), self.threshold(j)):
+                edges.append((-s.score, i, j, s.why))
+        edges.sort()
+        for _, i, j, line in edges:
+            try_merge(i, j, line, force=False)
+        groups = sorted(members.values())
+        return groups, {members[r][0]: why.get(r, []) for r in members}
