@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..model import Document, OffsetMap, content_id
@@ -90,10 +91,23 @@ def detect_language(clean: str) -> str | None:
     letters = _LETTER.findall(sample, 0, 400) or _LETTER.findall(sample)
     if len(letters) < LANGUAGE_MIN_LETTERS and len(_LETTER.findall(sample)) < LANGUAGE_MIN_LETTERS:
         return None
-    import py3langid
-
-    lang, _score = py3langid.classify(sample)
+    lang, _score = _identifier().classify(sample)
     return str(lang) if lang else None
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's model restricted to languages with an ISO 639-1 (two-letter) code.
+
+    The full model also knows languages such as Nigerian Pidgin (``pcm``) that
+    short English texts are easily mistaken for; an ISO 639-1 answer is what
+    the data model stores.
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    ident.set_languages([c for c in ident.nb_classes if len(c) == 2])
+    return ident
 
 
 def make_document(text: str, clean: str, offsets: OffsetMap, path: str, fmt: str, **meta: Any) -> Document:

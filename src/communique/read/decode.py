@@ -85,16 +85,26 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 
 
 def _guess(data: bytes) -> str | None:
-    """charset-normalizer's decoding of ``data`` if it is confident, else None."""
+    """charset-normalizer's decoding of ``data`` if it is confident, else None.
+
+    On short texts several single-byte code pages fit equally well; among the
+    equally good candidates Windows-1252 (the common legacy encoding of
+    Western news sites) is preferred.
+    """
     from charset_normalizer import from_bytes
 
     try:
-        best = from_bytes(data).best()
+        matches = list(from_bytes(data))
     except Exception:  # noqa: BLE001 - a detector failure just means "undecodable"
         return None
-    if best is None or best.chaos > MAX_CHAOS:
+    if not matches:
         return None
+    best = min(matches, key=lambda m: m.chaos)
+    if best.chaos > MAX_CHAOS:
+        return None
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    encoding = next((m.encoding for m in tied if m.encoding == "cp1252"), tied[0].encoding)
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None

@@ -142,7 +142,8 @@ def read_md(text: str, path: str) -> Iterator[Document | Skip]:
     if title is None:
         first = re.compile(r"(?:[ \t\u00a0]*\n)*[ \t]{0,3}#[ \t]+([^\n]+?)[ \t#]*(?:\n|\Z)").match(text, body)
         if first:
-            title = first[1]
+            raw = first[1]
+            title = cut(raw, 0, len(raw), markup_deletions(raw, 0, len(raw)))[0]
             deletions.append(first.span())
     found = scan_plain(text, body, len(text), date_prefix=False, detect_title=False)
     clean, offsets = cut(text, body, len(text), deletions + found.deletions)

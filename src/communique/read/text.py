@@ -19,6 +19,7 @@ from .clean import cut, make_document
 TITLE_MAX = 200  # a first line longer than this is a paragraph, not a title
 DATELINE_LINES = 6  # non-empty lines (≈ paragraphs) searched for a dateline
 _LINE_TAIL = r"[ \t]*(?:\n(?:[ \t]*\n)*)?"  # the end of a line and the blank lines after it
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "harbour. Photo" - a sentence ends inside
 _BLANK_LINES = re.compile(r"(?:[ \t\u00a0]*\n)+")
 _STYLE_GT_PUBLISHED = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} [AP]M")
 _STYLE_GT_PHOTO = re.compile(r"(?m)^[ \t]*Photo:[ \t]*(?:CFP|VCG|IC|cnsphoto|Xinhua)[ \t]*$")
@@ -84,6 +85,7 @@ def scan_plain(
                 line
                 and len(line) < TITLE_MAX
                 and not line.endswith(".")
+                and not _SENTENCE_BREAK.search(line)
                 and rest.strip()
                 and follows_ok
                 and not meta.DATELINE.match(text, pos)
