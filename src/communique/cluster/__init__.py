@@ -27,7 +27,7 @@ from .ids import assign_ids
 from .link import Linker
 from .merge import build_event
 from .minhash import MinHasher, near_duplicates, pairs_from_signatures, words
-from .text import TfIdf, profile
+from .text import TfIdf, profile, terms
 
 __all__ = ["cluster", "near_duplicates", "COPY_THRESHOLD"]
 
@@ -66,8 +66,8 @@ def cluster(
     tokens = [words(t) for t in texts]
     sig = MinHasher().signatures(tokens)
     copies = {(i, j): e for i, j, e in pairs_from_signatures(sig, COPY_THRESHOLD)}
-    tfidf = TfIdf(tokens)
-    infos = [doc_info(k, d, frames.get(d.id), profile(texts[k])) for k, d in enumerate(ordered)]
+    tfidf = TfIdf([terms(t) for t in texts])
+    infos = [doc_info(k, d, frames.get(d.id), profile(texts[k], d.outlet)) for k, d in enumerate(ordered)]
     candidates = framed_candidates(infos) | frameless_candidates(infos, tfidf) | set(copies)
     groups, why = Linker(infos, tfidf, copies).group(candidates)
 

@@ -200,7 +200,7 @@ def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
     return _windowed_pairs(buckets, BLOCK_DAYS)
 
 
-def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 8) -> set[tuple[int, int]]:
+def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16) -> set[tuple[int, int]]:
     """Pairs of frameless documents sharing at least two of their top ``terms`` TF-IDF terms.
 
     Only pairs published within :data:`FRAMELESS_DAYS` of each other (or with

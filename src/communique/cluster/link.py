@@ -8,16 +8,18 @@ Each candidate pair from :mod:`communique.cluster.blocking` is assessed:
   disagreement rules the pair out. The score mixes frame agreement with
   TF-IDF cosine of the texts, so a pair whose frames are vague (no date, one
   participant) needs its wording to agree as well.
-* **Frameless documents** (general news) are scored by cosine alone, minus
-  penalties when their numbers or mid-sentence names disagree, and only when
-  published within two days of each other: two earthquakes in one country a
-  week apart read alike but are two events.
+* **Frameless documents** (general news) are scored by cosine and by the
+  share of names and decimal figures they have in common, minus a penalty when
+  their figures disagree, and only when published within two days of each
+  other: two earthquakes in one country a week apart read alike but are two events.
 * **Near-verbatim copies** (MinHash, :mod:`communique.cluster.minhash`) merge
   unless their frames disagree outright.
 
-Grouping is greedy average linkage: pairs are taken from the strongest down,
-and two groups merge only when *every* cross pair is compatible and the
-*average* cross-pair score clears the threshold. Single-link union of weak
+Grouping is greedy average linkage: pairs above the threshold are taken from
+the strongest down, and their two groups merge only when *every* cross pair is
+compatible and the *average* cross-pair score clears a slightly lower bar
+(long transcripts share fewer words with a three-line announcement than a
+readout does, so the average is allowed to sag a little). Single-link union of weak
 links would chain a preview to one call and that call to the next; here a
 document joins a group only when it fits all of it (Manning, Raghavan and
 Schütze, *Introduction to Information Retrieval*, ch. 17.3).
@@ -30,14 +32,18 @@ from dataclasses import dataclass
 
 from .blocking import DocInfo, date_score, type_score
 from .people import compare_people
-from .text import TfIdf, set_disagreement
+from .text import TfIdf, conflict, overlap
 
-#: average cross-pair score two groups of framed documents need to merge
+#: score a pair of framed documents needs to propose merging their groups
 FRAMED_THRESHOLD = 0.6
-#: average cross-pair score two groups of frameless documents need to merge
+#: score a pair of frameless documents needs to propose merging their groups
 FRAMELESS_THRESHOLD = 0.5
+#: the average cross-pair score, relative to the pair threshold, the two groups then need
+AVERAGE_FACTOR = 0.85
 #: cosine at which wording alone counts as full agreement for framed documents
 TEXT_SATURATION = 0.35
+#: cosine at which wording counts fully for frameless documents (names and figures make the rest)
+FRAMELESS_TEXT_SATURATION = 0.3
 #: publication-day gap beyond which frameless documents never merge
 FRAMELESS_MAX_GAP = 2
 
@@ -118,10 +124,12 @@ class Linker:
             need = 0.0
         else:
             when, need = "publication day unknown", 0.2
-        nd = set_disagreement(a.profile.numbers, b.profile.numbers)
-        pd = set_disagreement(a.profile.names, b.profile.names)
-        score = cos - 0.3 * nd - 0.2 * pd - need
-        why = f"{when}, text similarity {cos:.2f}, numbers differ {nd:.2f}, names differ {pd:.2f}"
+        shared = overlap(a.profile.anchors, b.profile.anchors)
+        clash = conflict(a.profile.decimals, b.profile.decimals)
+        score = 0.5 * min(1.0, cos / FRAMELESS_TEXT_SATURATION) + 0.5 * shared - 0.3 * clash - need
+        why = f"{when}, text similarity {cos:.2f}, names and figures shared {shared:.2f}"
+        if clash:
+            why += f", figures differ {sorted(a.profile.decimals)} vs {sorted(b.profile.decimals)}"
         return Assessment(True, round(max(score, 0.0), 6), head + "no diplomatic frame, " + why)
 
     def threshold(self, i: int) -> float:
@@ -163,7 +171,7 @@ class Linker:
             if not scores:
                 return
             avg = sum(scores) / len(scores)
-            if not force and avg < min(self.threshold(i), self.threshold(j)):
+            if not force and avg < AVERAGE_FACTOR * min(self.threshold(i), self.threshold(j)):
                 return
             root, other = (ri, rj) if ri < rj else (rj, ri)
             parent[other] = root

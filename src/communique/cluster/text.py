@@ -9,8 +9,8 @@ L2-normalised weights as numpy arrays; a cosine is one ``intersect1d``.
 
 For documents without a diplomatic frame, similar wording is not enough (two
 earthquake reports share most words), so :class:`TextProfile` also keeps the
-numbers and the capitalised words in mid-sentence (names, places) of each
-document; disagreement there counts against a merge.
+capitalised words in mid-sentence (names, places) and the decimal figures of
+each document: sharing them counts for a merge, disagreeing figures against.
 """
 
 from __future__ import annotations
@@ -33,44 +33,79 @@ STOPWORDS = frozenset(
     would you your yours yourself yourselves said says mr ms mrs""".split()
 )
 
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+_TERM = re.compile(r"\d+(?:\.\d+)+|[^\W\d_]+")
+_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d+(?![\d.,]*\d)")
 _MIDCAP = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})")
+_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper ("damaging", "damaged" -> "damag"): enough to match inflections for cosine."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The TF-IDF terms of ``text``: stemmed lower-case words without stopwords, and decimal numbers ("6.4")."""
+    return [stem(w) for w in _TERM.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
 class TextProfile:
-    """What the frameless comparison looks at besides wording: numbers and mid-sentence names."""
+    """What the frameless comparison looks at besides wording: names and measurements.
 
-    numbers: frozenset[str]
+    ``names`` are capitalised words in mid-sentence (places, people,
+    organisations; calendar words and the outlet's own name left out),
+    ``decimals`` the numbers with a decimal point (a magnitude, a percentage):
+    two reports of one happening share them, and two happenings rarely do.
+    """
+
     names: frozenset[str]
+    decimals: frozenset[str]
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return self.names | self.decimals
 
 
-def profile(text: str) -> TextProfile:
-    """Numbers (``6.1``, ``1,200``; four-digit years excluded) and mid-sentence capitalised words of ``text``."""
-    nums = frozenset(n for n in _NUMBER.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20")))
-    return TextProfile(nums, frozenset(_MIDCAP.findall(text)))
+def profile(text: str, outlet: str | None = None) -> TextProfile:
+    """The :class:`TextProfile` of ``text``."""
+    skip = CALENDAR | {w.lower() for w in (outlet or "").split()}
+    names = frozenset(w for w in _MIDCAP.findall(text) if w.lower() not in skip)
+    return TextProfile(names, frozenset(_DECIMAL.findall(text)))
 
 
-def set_disagreement(a: frozenset[str], b: frozenset[str], minimum: int = 2) -> float:
-    """``1 - Jaccard(a, b)`` when both sets have at least ``minimum`` members, else 0 (no evidence)."""
+def overlap(a: frozenset[str], b: frozenset[str], minimum: int = 2) -> float:
+    """``|a & b| / min(|a|, |b|)`` when both sets have at least ``minimum`` members, else 0 (no evidence)."""
     if len(a) < minimum or len(b) < minimum:
         return 0.0
-    return 1.0 - len(a & b) / len(a | b)
+    return len(a & b) / min(len(a), len(b))
+
+
+def conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sets are non-empty and share nothing (two magnitudes, two different figures)."""
+    return bool(a) and bool(b) and not (a & b)
 
 
 class TfIdf:
     """Sparse TF-IDF vectors of a fixed collection of token lists.
 
     Args:
-        docs: one token list per document (e.g. :func:`communique.cluster.minhash.words`);
-            stopwords, one-letter tokens and pure numbers are dropped.
+        docs: one term list per document (see :func:`terms`).
     """
 
     def __init__(self, docs: Sequence[Sequence[str]]) -> None:
         vocab: dict[str, int] = {}
         raw: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
         for toks in docs:
-            ids = [vocab.setdefault(t, len(vocab)) for t in toks if len(t) > 1 and t not in STOPWORDS and not t.isdigit()]
+            ids = [vocab.setdefault(t, len(vocab)) for t in toks]
             arr = np.array(ids, dtype=np.int64)
             u, c = np.unique(arr, return_counts=True)
             raw.append((u, c))
@@ -80,6 +115,7 @@ class TfIdf:
             df[u] += 1
         idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
         self.vocab = vocab
+        self.df = df
         self.idf = idf
         self.vectors: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = []
         for u, c in raw:
@@ -94,8 +130,14 @@ class TfIdf:
         _, ii, jj = np.intersect1d(ui, uj, assume_unique=True, return_indices=True)
         return float((wi[ii] * wj[jj]).sum())
 
-    def top_terms(self, i: int, k: int) -> list[int]:
-        """The ids of the ``k`` highest-weighted terms of document ``i`` (ties by id)."""
+    def top_terms(self, i: int, k: int, min_df: int = 2) -> list[int]:
+        """The ids of the ``k`` highest-weighted terms of document ``i`` found in at least ``min_df`` documents.
+
+        A term no other document has cannot pair this document with another,
+        so it is no use for blocking however heavy its weight.
+        """
         u, w = self.vectors[i]
+        keep = self.df[u] >= min_df
+        u, w = u[keep], w[keep]
         order = np.lexsort((u, -w))[:k]
         return [int(x) for x in u[order]]
