@@ -1,0 +1,535 @@
+"""Actors: countries, organisations, places and people, with coreference.
+
+In: the cleaned text (plus, for documents whose title is not part of the
+text, the title), the shared :class:`~communique.annotate.lexicon.Lexicon`.
+Out: an :class:`Actors` with the entity mentions and the resolved people.
+
+How people are found (no list of names anywhere, only patterns around the
+titles table):
+
+* ``[Demonym|Country] Title Name`` - "Belarusian President Alexander Lukashenko",
+  "U.S. President Joseph Biden";
+* ``Title of [the] Country [Name]`` - "President of Russia Vladimir Putin",
+  "Prime Minister of the United Kingdom Boris Johnson", "the President of Ukraine";
+* ``Title [Honorific] Name [, Jr.] of [the] Country`` - "Prime Minister Kishida of Japan",
+  "Amir Sheikh Tamim bin Hamad Al Thani of Qatar", "President Joseph R. Biden, Jr.";
+* a bare name of two or more capitalised words that acts as a person (followed
+  by a verb of saying/meeting, or joined by "and"/"with" to a titled person) -
+  "Vladimir Putin had a telephone conversation with ...".
+
+Coreference: mentions are clustered by shared name words ("Joseph R. Biden",
+"Joe Biden", "President Biden", "Mr. Biden" and "Biden" are one person) with
+compatible countries; nameless mentions ("the Russian President", "the
+President of Ukraine", "the Belarusian leader", "the Amir") go to the one
+person of that country/role; group mentions ("the two presidents", "the
+leaders", "the two sides") are kept as such for the frame. A person's country
+comes only from text evidence around their mentions; the publisher rule
+(see :mod:`communique.annotate.frame`) may add the publisher's home country
+to its own principal later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from communique.annotate.lexicon import Entry, Lexicon, Token, tokenize
+
+HONORIFICS = frozenset("mr mrs ms miss dr sheikh sheikha his her majesty highness excellency h.e. madam sir dame lord lady".split())
+PARTICLES = frozenset("bin bint ibn al el de da di du van von der den la le dos das del".split())
+# Capitalised words that never start or continue a person's name.
+NOT_NAME = frozenset(
+    """the a an and or but in on at of to for with by from as this that these those he she it they we i you his
+    her its their our my your mr mrs ms dr sir madam president minister chancellor king queen prince amir emir
+    sultan premier secretary general vice prime federal crown state foreign senior officials official
+    leader leaders head heads government people republic kingdom federation union party national council
+    january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today
+    tonight yesterday tomorrow both during after before following since while when where meanwhile however
+    also all some many there here let thank thanks good yes no please chinese american readout statement
+    remarks background press call telephone phone conversation talks meeting summit visit news conference
+    moderator question q interpreted translated good morning evening afternoon ladies gentlemen colleagues
+    friends excellencies embassy ministry office house room hall palace road belt initiative north south
+    east west central new old first second third great global international joint bilateral video virtual
+    senate congress parliament duma court army forces navy air defense defence security development
+    economic trade world covid omicron coronavirus pandemic administration presidents ministers chancellors
+    jr sr upcoming previewing""".split()
+)
+PERSON_VERBS = frozenset(
+    """said says had has held holds met meets spoke speaks talked called calls told noted stressed emphasized
+    emphasised added expressed thanked congratulated welcomed pointed underlined underscored reaffirmed
+    stated announced urged agreed discussed received hosted visited invited accepted informed briefed
+    gave made proposed suggested highlighted recalled asked answered replied sent wished extended
+    raised outlined voiced conveyed shared will would also once is was attended started began""".split()
+)
+GROUP = re.compile(
+    r"\b(?:the|both) (?:two )?(?:presidents|leaders|heads of state|heads of government|sides|parties|"
+    r"prime ministers|chancellors|counterparts)\b|\bboth leaders\b|\bboth sides\b|\bthe two\b(?= (?:agreed|discussed|leaders|sides))",
+    re.I,
+)
+_LEADER_WORD = frozenset(["leader", "head", "counterpart"])
+
+
+@dataclass
+class Person:
+    """One resolved person (mutable while resolving, frozen out via ``PersonRef``)."""
+
+    name: str | None
+    words: set[str]
+    country: str | None
+    role: str | None
+    rank: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # clean offsets; (-1, -1) = in the title
+    surfaces: list[str] = field(default_factory=list)
+    country_evidence: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 10**9
+    country_source: str = "text"
+
+    def key(self) -> str:
+        return self.name or f"{self.role or 'person'} of {self.country or '?'}"
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A person mention before coreference."""
+
+    start: int
+    end: int
+    name: str | None
+    words: tuple[str, ...]
+    country: str | None
+    role: str | None
+    rank: int
+    titled: bool
+    in_title: bool
+    leader_word: bool = False  # "the Belarusian leader"
+
+
+@dataclass
+class Actors:
+    """Entity mentions and resolved people of one document."""
+
+    entities: list[tuple[int, int, Entry, bool]]  # start, end, entry, in_title
+    people: list[Person]
+    mention_of: dict[tuple[int, int, bool], int]  # (start, end, in_title) -> index in people
+    groups: list[tuple[int, int]]  # "the two presidents", "the leaders", ...
+
+    def people_between(self, start: int, end: int, in_title: bool = False) -> list[int]:
+        """Indices of people mentioned in ``[start, end)`` of the text (or of the title), in text order."""
+        hits = sorted((s, i) for (s, e, t), i in self.mention_of.items() if t == in_title and s >= start and e <= end)
+        out: list[int] = []
+        for _s, i in hits:
+            if i not in out:
+                out.append(i)
+        return out
+
+
+PORTFOLIO = frozenset(
+    """culture finance economy economic development health education energy justice interior internal affairs
+    trade industry agriculture transport labour labor science technology defence defense foreign home
+    environment emergency situations digital sport sports tourism commerce infrastructure natural resources
+    communications information security social policy regional national public and the of for higher
+    youth family families women veterans housing construction water food fisheries mines mining oil
+    petroleum investment planning budget treasury state""".split()
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _name_word(t: Token) -> bool:
+    if not t.is_word:
+        return False
+    if t.low in PARTICLES:
+        return True
+    if not t.is_cap or t.low in NOT_NAME or len(t.text) < 2:
+        return False
+    m = _CAMEL.search(t.text)
+    return not (m and m.start() >= 2)
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    """Whether two tokens can belong to one name: no blank line or punctuation between them."""
+    gap = text[a.end : b.start]
+    return gap.count("\n") < 2 and not gap.strip()
+
+
+def _read_name(
+    toks: list[Token], j: int, lex: Lexicon, text: str = "", allow_entity: bool = False
+) -> tuple[int, list[Token]]:
+    """Name tokens from ``j``: returns (index after the name, name tokens incl. initials)."""
+    out: list[Token] = []
+    k = j
+    while k < len(toks) and len(out) < 7:
+        t = toks[k]
+        if out and text and not _gap_ok(text, toks[k - 1], t) and toks[k - 1].text not in (".", "-"):
+            break
+        if t.text in ("-",) and out and k + 1 < len(toks) and toks[k + 1].start == t.end and t.start == toks[k - 1].end:
+            k += 1
+            continue
+        if len(t.text) == 1 and t.text.isupper() and k + 1 < len(toks) and toks[k + 1].text == "." and out:
+            out.append(t)
+            k += 2
+            continue
+        if t.is_word and t.low in PARTICLES and not out:
+            break
+        if not _name_word(t):
+            break
+        if not allow_entity and lex.match_entity(toks, k) and not out:
+            break
+        if lex.match_title(toks, k):
+            break
+        out.append(t)
+        k += 1
+        if t.text.endswith(("’s", "'s")):
+            break
+    while out and out[-1].low in PARTICLES:
+        out.pop()
+        k -= 1
+    # ", Jr." / " Jr." suffix
+    if out and k + 1 < len(toks):
+        a = k + 1 if toks[k].text == "," else k
+        if a < len(toks) and toks[a].low in ("jr", "sr", "ii", "iii"):
+            k = a + 1
+            if k < len(toks) and toks[k].text == ".":
+                k += 1
+    return k, out
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text)
+
+
+def _name_of(text: str, name_toks: list[Token]) -> tuple[str, tuple[str, ...]]:
+    """The name as written (whitespace normalised, possessive dropped) and its lower-cased key words."""
+    name = _strip_possessive(" ".join(text[name_toks[0].start : name_toks[-1].end].split()))
+    if name.isupper():
+        name = name.title()
+    words = tuple(
+        _strip_possessive(t.norm).lower() for t in name_toks if len(t.text) > 1 and t.low not in PARTICLES
+    )
+    return name, words
+
+
+def _country_of(entry: Entry) -> str | None:
+    if entry.kind in ("country", "demonym", "org"):
+        return entry.value
+    return None
+
+
+class _Scanner:
+    def __init__(self, text: str, lex: Lexicon, in_title: bool) -> None:
+        self.text = text
+        self.lex = lex
+        self.in_title = in_title
+        self.toks = tokenize(text)
+        self.ents: dict[int, tuple[Entry, int]] = {}
+        i = 0
+        while i < len(self.toks):
+            m = lex.match_entity(self.toks, i)
+            if m and not (m[0].value == "USA" and self.toks[i].norm == "America" and i and self.toks[i - 1].norm in ("Latin", "South", "North", "Central")):
+                self.ents[i] = m
+                i += m[1]
+            else:
+                i += 1
+        self.ent_end = {i + n - 1: i for i, (_e, n) in self.ents.items()}
+
+    def entity_list(self) -> list[tuple[int, int, Entry, bool]]:
+        return [(self.toks[i].start, self.toks[i + n - 1].end, e, self.in_title) for i, (e, n) in sorted(self.ents.items())]
+
+    def _country_after_of(self, k: int) -> tuple[int, str | None, int | None]:
+        """At ``k`` == "of": (index after "of [the] Country", iso, entity token index) or (k, None, None)."""
+        toks = self.toks
+        if k < len(toks) and toks[k].low == "of":
+            j = k + 1
+            if j < len(toks) and toks[j].low == "the":
+                j += 1
+            if j in self.ents and _country_of(self.ents[j][0]):
+                e, n = self.ents[j]
+                return j + n, _country_of(e), j
+        return k, None, None
+
+    def people(self) -> list[RawMention]:
+        toks, lex = self.toks, self.lex
+        out: list[RawMention] = []
+        used: set[int] = set()
+        i = 0
+        while i < len(toks):
+            tm = lex.match_title(toks, i)
+            is_leader_word = toks[i].low in _LEADER_WORD
+            if not tm and not is_leader_word:
+                i += 1
+                continue
+            if tm:
+                entry, n = tm
+                role, rank = entry.value, int(entry.extra)
+                # A lower-case title is a title only after "the"/a country word ("the president").
+            else:
+                role, rank, n = None, 1, 1
+            start_i = i
+            country: str | None = None
+            # country modifier before the title: "Belarusian President", "U.S. President"
+            b = i - 1
+            if b >= 0 and toks[b].text in ("’s", "'s"):
+                b -= 1
+            if b >= 0 and b in self.ent_end and _gap_ok(self.text, toks[b], toks[b + 1]):
+                ei = self.ent_end[b]
+                e = self.ents[ei][0]
+                if _country_of(e):
+                    country = _country_of(e)
+                    start_i = ei
+            if not tm and country is None:
+                i += 1
+                continue
+            j = i + n
+            j, c2, _ = self._country_after_of(j)
+            country = country or c2
+            if c2 is None and j < len(toks) and toks[j].low in ("of", "for") and rank >= 2:
+                q = j + 1
+                while q < len(toks) and toks[q].low in PORTFOLIO:
+                    q += 1
+                if q > j + 1:
+                    role = f"{role} {' '.join(t.text for t in toks[j:q])}" if role == "Minister" else role
+                    j = q
+            # honorifics between title and name
+            while j < len(toks) and toks[j].low in HONORIFICS:
+                j += 1
+                if j < len(toks) and toks[j].text == ".":
+                    j += 1
+            k, name_toks = _read_name(toks, j, lex, self.text)
+            if name_toks:
+                k2, c3, _ = self._country_after_of(k)
+                if c3:
+                    country = country or c3
+                    k = k2
+            if not name_toks and toks[i].low == toks[i].text and not (start_i < i or (i and toks[i - 1].low == "the")):
+                i += 1
+                continue
+            if i and toks[i - 1].low in ("mr", "madam", "mrs", "ms") and not name_toks:
+                i += n  # vocative "Mr President"
+                continue
+            end_tok = max(k, i + n) - 1
+            name = None
+            words: tuple[str, ...] = ()
+            if name_toks:
+                name, words = _name_of(self.text, name_toks)
+            out.append(
+                RawMention(toks[start_i].start, toks[end_tok].end, name, words, country, role, rank, True, self.in_title, is_leader_word)
+            )
+            used.update(range(start_i, end_tok + 1))
+            i = end_tok + 1
+        out.extend(self._bare(used))
+        return out
+
+    def _bare(self, used: set[int]) -> list[RawMention]:
+        toks, lex = self.toks, self.lex
+        out = []
+        i = 0
+        while i < len(toks):
+            if i in used or not _name_word(toks[i]) or i in self.ents or toks[i].low in PARTICLES:
+                i += 1
+                continue
+            if i and toks[i - 1].low == "the":
+                i += 1
+                continue
+            k, name_toks = _read_name(toks, i, lex, self.text)
+            if len(name_toks) < 2 or any(x in used for x in range(i, k)):
+                i = max(k, i + 1)
+                continue
+            nxt = toks[k] if k < len(toks) else None
+            prev = toks[i - 1] if i else None
+            ok = False
+            if nxt is not None and (nxt.low in PERSON_VERBS or nxt.text in (":", "(")):
+                ok = True
+            if nxt is not None and nxt.low == "and" and k + 1 < len(toks) and (lex.match_title(toks, k + 1) or _name_word(toks[k + 1])):
+                ok = True
+            if prev is not None and prev.low in ("with", "and") and (nxt is None or not nxt.is_cap):
+                ok = True
+            if ok:
+                name, words = _name_of(self.text, name_toks)
+                out.append(RawMention(toks[i].start, toks[k - 1].end, name, words, None, None, 9, False, self.in_title))
+            i = k
+        return out
+
+    def single_words(self, known: set[str]) -> list[tuple[int, int, str]]:
+        """Capitalised single tokens that are a word of a known person's name ("Xi", "Lukashenko's")."""
+        out = []
+        for t in self.toks:
+            w = _strip_possessive(t.norm).lower()
+            if t.is_cap and w in known:
+                out.append((t.start, t.end, w))
+        return out
+
+    def groups(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in GROUP.finditer(self.text)]
+
+
+def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
+    """Entities and resolved people of a document (``title`` only when it is not part of ``clean``)."""
+    scanners = [_Scanner(clean, lex, False)]
+    if title:
+        scanners.append(_Scanner(title, lex, True))
+    raw: list[RawMention] = []
+    entities: list[tuple[int, int, Entry, bool]] = []
+    for sc in scanners:
+        raw.extend(sc.people())
+        entities.extend(sc.entity_list())
+    people: list[Person] = []
+    mention_of: dict[tuple[int, int, bool], int] = {}
+
+    def order(m: RawMention) -> tuple[int, int, int]:
+        return (-len(m.words), 0 if m.titled else 1, m.start if not m.in_title else -1)
+
+    named = sorted((m for m in raw if m.words), key=order)
+    for m in named:
+        idx = _match(people, m)
+        if idx is None:
+            people.append(Person(m.name, set(m.words), m.country, m.role, m.rank))
+            idx = len(people) - 1
+        p = people[idx]
+        p.words.update(m.words)
+        if m.name and (p.name is None or _better_name(m.name, p.name)):
+            p.name = m.name
+        if m.country and not p.country:
+            p.country = m.country
+        if m.role and (p.role is None or m.rank < p.rank):
+            p.role, p.rank = m.role, m.rank
+        _add_mention(p, m, mention_of, idx)
+    # nameless titled mentions: "the President of Ukraine", "the Russian President", "the Amir"
+    for m in sorted((m for m in raw if not m.words), key=lambda m: (m.in_title is False, m.start)):
+        idx = _resolve_nameless(people, m)
+        if idx is None:
+            if m.country and m.rank == 1:
+                people.append(Person(None, set(), m.country, m.role, m.rank))
+                idx = len(people) - 1
+            else:
+                continue
+        p = people[idx]
+        if m.country and not p.country:
+            p.country = m.country
+        if m.role and not p.role:
+            p.role, p.rank = m.role, m.rank
+        _add_mention(p, m, mention_of, idx)
+    # nameless people of a country whose only candidate is a country-less named person
+    _merge_nameless(people, mention_of)
+    # single name words: "Xi", "Lukashenko's", "Mr. Putin"
+    word_owner: dict[str, int] = {}
+    for i, p in enumerate(people):
+        for w in p.words:
+            word_owner[w] = -1 if w in word_owner and word_owner[w] != i else i
+    for sc in scanners:
+        for s, e, w in sc.single_words(set(word_owner)):
+            owner = word_owner[w]
+            if owner >= 0 and (s, e, sc.in_title) not in mention_of and not any(
+                a <= s and e <= b and t == sc.in_title for (a, b, t) in mention_of
+            ):
+                mention_of[(s, e, sc.in_title)] = owner
+                people[owner].mentions.append((s, e) if not sc.in_title else (-1, -1))
+                people[owner].surfaces.append(sc.text[s:e])
+                if not sc.in_title:
+                    people[owner].first = min(people[owner].first, s)
+    groups = scanners[0].groups()
+    return Actors(entities, people, mention_of, groups)
+
+
+def _better_name(new: str, old: str) -> bool:
+    """Prefer the fuller name, but never one that repeats a word (scraping debris)."""
+    nw = new.lower().split()
+    if len(set(nw)) < len(nw):
+        return False
+    ow = old.lower().split()
+    return len(set(ow)) < len(ow) or len(new) > len(old)
+
+
+def _add_mention(p: Person, m: RawMention, mention_of: dict[tuple[int, int, bool], int], idx: int) -> None:
+    mention_of[(m.start, m.end, m.in_title)] = idx
+    p.mentions.append((m.start, m.end) if not m.in_title else (-1, -1))
+    if not m.in_title:
+        p.first = min(p.first, m.start)
+        if m.country:
+            p.country_evidence.append((m.start, m.end))
+
+
+def _match(people: list[Person], m: RawMention) -> int | None:
+    best = None
+    for i, p in enumerate(people):
+        if not (set(m.words) & p.words):
+            continue
+        if m.country and p.country and m.country != p.country:
+            continue
+        # a shared word must be a surname-like word: last word of either, or first of a two-word name
+        shared = set(m.words) & p.words
+        if not shared:
+            continue
+        if best is None:
+            best = i
+    return best
+
+
+def _resolve_nameless(people: list[Person], m: RawMention) -> int | None:
+    cands = list(range(len(people)))
+    if m.country:
+        cands = [i for i in cands if people[i].country == m.country]
+        if len(cands) > 1 and m.role:
+            same = [i for i in cands if people[i].role == m.role]
+            cands = same or cands
+        if len(cands) > 1:
+            cands = [min(cands, key=lambda i: people[i].rank)]
+    elif m.role:
+        cands = [i for i in cands if people[i].role == m.role]
+    else:
+        return None
+    return cands[0] if len(cands) == 1 else None
+
+
+def _merge_nameless(people: list[Person], mention_of: dict[tuple[int, int, bool], int]) -> None:
+    """A nameless "President of X" with no named person of X, and exactly one named person without a
+    country who has no conflicting role: they are the same person (text evidence for the country)."""
+    for i, p in enumerate(people):
+        if p.name is not None or not p.country:
+            continue
+        if any(q.name and q.country == p.country for q in people):
+            continue
+        free = [j for j, q in enumerate(people) if q.name and not q.country and (q.role in (None, p.role))]
+        free.sort(key=lambda j: (-len(people[j].mentions), people[j].first))
+        if not free or (len(free) > 1 and len(people[free[0]].mentions) <= len(people[free[1]].mentions)):
+            continue
+        j = free[0]
+        q = people[j]
+        q.country, q.country_source = p.country, "text"
+        q.role = q.role or p.role
+        q.rank = min(q.rank, p.rank)
+        q.mentions.extend(p.mentions)
+        q.country_evidence.extend(p.country_evidence)
+        for k, v in list(mention_of.items()):
+            if v == i:
+                mention_of[k] = j
+        p.mentions = []
+        p.country = None
+        p.role = None
+        p.rank = 99
+
+
+def aliases(p: Person, lex: Lexicon, demonyms: dict[str, str]) -> tuple[str, ...]:
+    """Short forms a text may use for ``p``: name words, "Mr. X", "the <Demonym> President/leader"."""
+    out: list[str] = []
+    for w in sorted(p.words):
+        out.append(w)
+        out.append(f"Mr. {w}")
+        out.append(f"Mr {w}")
+        if p.role:
+            out.append(f"{p.role} {w}")
+    if p.country:
+        dem = demonyms.get(p.country)
+        cname = lex.country_name.get(p.country, p.country)
+        if dem:
+            out.append(f"the {dem} leader")
+            if p.role:
+                out.append(f"the {dem} {p.role}")
+        if p.role:
+            out.append(f"the {p.role} of {cname}")
+    for s in p.surfaces:
+        out.append(s)
+    seen: list[str] = []
+    for a in out:
+        if a not in seen and a != p.name:
+            seen.append(a)
+    return tuple(seen)

@@ -1,0 +1,404 @@
+"""The event frame of a document's MAIN event.
+
+In: the cleaned text, its sentences, the resolved actors, the temporal
+expressions, the anchor date and the publisher. Out: a :class:`FrameParts`
+(type, status, date, participants, host, location, attendees, evidence)
+that ``annotate`` turns into a :class:`~communique.model.Frame`.
+
+How the main event is chosen: every sentence (and a headline that is not part
+of the text) is a candidate *unit*. In each unit, each event trigger ("had a
+telephone conversation", "spoke with", "met", "held talks", "via
+videoconference", "welcoming ... to the White House", "visit") collects the
+people it links: everyone mentioned before it in the clause (the subject) and
+the first person after it plus those joined to that one by "and"/","
+(the object). A unit scores for linking two leaders of different countries,
+for being early (headline, lead), for its tense agreeing with the headline's
+genre (an announcement is about a future event), and loses for recalling
+another contact ("Following their September 9 phone call", "earlier this
+year"). The best unit's trigger gives type and status; its date is the day
+expression closest to that trigger, or else the first day expression in a
+later sentence about the same event (a trigger plus a principal or "the two
+leaders"), tense-consistent with the status; else the publication day
+(``date_certain`` False). Location comes only from places attached to the
+event ("in Beijing", "at the Kremlin", "to the White House", "visit to
+Brussels"), then the dateline; the host is the location's country when it is a
+participant's, else none (a third place).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from communique.annotate.actors import Actors, Person
+from communique.annotate.dates import FUTURE, Time
+from communique.annotate.lexicon import Lexicon, Publisher
+
+_I = re.IGNORECASE
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "video call",
+        re.compile(
+            r"\bvideo ?conferenc\w*|\bvideo[- ]?link\b|\bvideo ?call\b|\bvirtual(?:ly)?\b(?: (?:meeting|summit|talks|call|bilateral))?"
+            r"|\bvia video\w*|\bby video\w*|\bonline (?:meeting|talks|summit)\b",
+            _I,
+        ),
+    ),
+    (
+        "phone call",
+        re.compile(
+            r"\b(?:tele)?phone (?:call|conversation|talks?)s?\b|\btelephone\b|\bphone\b|\bcalls? with\b|\bcall between\b"
+            r"|\bspoke\b|\bspeaks\b|\bspoken\b|\bhad a call\b|\bhold a call\b|\bcalled\b|\bcall\b",
+            _I,
+        ),
+    ),
+    ("summit", re.compile(r"\bsummit\b", _I)),
+    (
+        "meeting",
+        re.compile(
+            r"\bmet\b|\bmeets?\b|\bmeeting\b|\btalks\b|\bwelcom(?:ed|es|e|ing)\b|\breceived\b|\bhosted\b|\bhosts\b"
+            r"|\bvisit(?:s|ed|ing)?\b|\bbilateral\b|\bsat down\b",
+            _I,
+        ),
+    ),
+    ("message", re.compile(r"\b(?:message|letter)s? (?:to|from)\b|\bcongratulatory (?:message|letter)\b", _I)),
+    ("agreement", re.compile(r"\bsign(?:ed|s)?\b[^.]{0,50}\b(?:agreement|treaty|deal|memorandum|declaration)\b", _I)),
+]
+TYPE_PRIORITY = {"video call": 0, "phone call": 1, "summit": 2, "meeting": 3, "agreement": 4, "message": 5}
+RECALL = re.compile(
+    r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
+    r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
+    r"has met)\b",
+    _I,
+)
+PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
+DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
+EVENT_NOUN = re.compile(r"\b(the (?:call|conversation|meeting|talks|visit|videoconference)|the two leaders|both leaders)\b", _I)
+ATTEND = re.compile(r"\battend(?:ed|ing)?\b|\bwere (?:also )?present\b|\balso present\b|\bjoined (?:the|them)\b|\bparticipated\b", _I)
+PLACE_PREP = re.compile(r"(?:\b(?:in|at|to|visit|visiting|visited|into)\s+(?:the\s+)?)$", _I)
+
+
+@dataclass
+class Unit:
+    """A sentence (or the headline) considered as the carrier of the main event."""
+
+    start: int
+    end: int
+    text: str
+    in_title: bool
+    index: int  # -1 for a separate headline
+
+
+@dataclass
+class FrameParts:
+    type: str | None = None
+    status: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_certain: bool = False
+    date_span: tuple[int, int] | None = None
+    participants: list[int] = field(default_factory=list)
+    host: str | None = None
+    location: str | None = None
+    location_span: tuple[int, int] | None = None
+    attendees: list[tuple[str, str | None, tuple[int, int]]] = field(default_factory=list)
+    unit: Unit | None = None
+    type_span: tuple[int, int] | None = None
+    publisher_assigned: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+
+
+def _triggers(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    out = []
+    for typ, pat in TRIGGERS:
+        for m in pat.finditer(text, a, b):
+            out.append((typ, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: str) -> list[int]:
+    """People the trigger links: the subject clause before it and the object after it."""
+    mentions = sorted(
+        (s, e, i) for (s, e, t), i in actors.mention_of.items() if t == unit.in_title and s >= unit.start and e <= unit.end
+    )
+    before = [(s, e, i) for s, e, i in mentions if e <= trig_start]
+    after = [(s, e, i) for s, e, i in mentions if s >= trig_end]
+    out: list[int] = []
+    # subject: mentions before the trigger in the same clause (no ";" and at most one comma-free stretch)
+    clause_start = max(unit.start, text.rfind(";", unit.start, trig_start) + 1)
+    for s, _e, i in before:
+        if s >= clause_start and i not in out:
+            out.append(i)
+    if after:
+        s0, e0, i0 = after[0]
+        gap = text[trig_end:s0]
+        if len(gap) < 60 and "." not in gap.replace("Jr.", "").replace("Mr.", "").replace("R.", ""):
+            if i0 not in out:
+                out.append(i0)
+            prev_end = e0
+            for s, e, i in after[1:]:
+                if PERSON_JOIN.match(text[prev_end:s]) and i not in out:
+                    out.append(i)
+                    prev_end = e
+                else:
+                    break
+    return out
+
+
+def _is_principal(p: Person) -> bool:
+    return p.rank <= 2 or p.rank == 9
+
+
+def build_frame(
+    clean: str,
+    title: str | None,
+    sentences: Sequence[tuple[int, int]],
+    actors: Actors,
+    times: Sequence[Time],
+    title_times: Sequence[Time],
+    anchor: dt.date | None,
+    published: dt.date | None,
+    publisher: Publisher | None,
+    prelim_role: str,
+    lex: Lexicon,
+    dateline: str | None,
+) -> FrameParts:
+    """Choose the main event and fill its frame (see module docstring)."""
+    fp = FrameParts()
+    units: list[Unit] = []
+    if title:
+        units.append(Unit(0, len(title), title, True, -1))
+    for k, (s, e) in enumerate(sentences):
+        units.append(Unit(s, e, clean, False, k))
+    want_future = prelim_role in ("announcement", "preview")
+    best: tuple[float, int, Unit, str, int, int, list[int]] | None = None
+    for order, u in enumerate(units):
+        if u.index > 60:
+            break
+        for typ, ts, te in _triggers(u.text, u.start, u.end):
+            people = [i for i in _linked(actors, u, ts, te, u.text) if _is_principal(actors.people[i])]
+            if not people:
+                continue
+            countries = {actors.people[i].country for i in people}
+            leaders = [i for i in people if actors.people[i].rank <= 2 or actors.people[i].rank == 9]
+            score = 0.0
+            if len(leaders) >= 2:
+                score += 6 if (len(countries - {None}) >= 2 or None in countries) else 2
+            else:
+                score += 1
+            pos = u.index if u.index >= 0 else -1
+            score += {-1: 3, 0: 3, 1: 2, 2: 1.5, 3: 1}.get(pos, 0.5 if pos < 8 else 0)
+            window = u.text[max(u.start, ts - 70) : min(u.end, te + 40)]
+            future = bool(FUTURE.search(window))
+            if want_future and future:
+                score += 2
+            elif want_future and not future:
+                score -= 1
+            if RECALL.search(u.text[u.start : u.end]):
+                score -= 2.5
+            score -= TYPE_PRIORITY[typ] * 0.01
+            if best is None or score > best[0] + 1e-9:
+                best = (score, order, u, typ, ts, te, people)
+    if best is None:
+        return fp
+    _score, _order, unit, typ, ts, te, people = best
+    fp.unit = unit
+    fp.type_span = (ts, te)
+    text = unit.text
+    # type: a video mode anywhere in the unit or the lead wins over the trigger word
+    lead_text = " ".join(clean[s:e] for s, e in sentences[:2])
+    unit_text = text[unit.start : unit.end]
+    if typ != "video call" and (TRIGGERS[0][1].search(unit_text) or (typ == "meeting" and TRIGGERS[0][1].search(lead_text))):
+        typ = "video call"
+    if typ == "meeting" and re.search(r"\b(?:tele)?phone\b|\btelephone\b", unit_text, _I):
+        typ = "phone call"
+    if typ == "summit" and len(people) < 3:
+        typ = "meeting"
+    fp.type = typ
+    window = text[max(unit.start, ts - 70) : min(unit.end, te + 40)]
+    fp.status = "planned" if FUTURE.search(window) or (unit.in_title and FUTURE.search(unit_text)) else "held"
+    fp.participants = list(people)
+    _complete_participants(fp, actors, units, clean)
+    _assign_countries(fp, actors, publisher, lex)
+    _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published)
+    if fp.type in ("meeting", "visit", "summit"):
+        _locate(fp, clean, sentences, actors, lex, dateline)
+        if fp.status == "held":
+            _attendees(fp, clean, sentences, actors, lex)
+    countries = [actors.people[i].country for i in fp.participants]
+    known = {c for c in countries if c}
+    leaders_unknown = [i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1]
+    if len(fp.participants) < 2 or (len(known) < 2 and not (known and leaders_unknown)):
+        fp.type = None
+    return fp
+
+
+def _complete_participants(fp: FrameParts, actors: Actors, units: Sequence[Unit], clean: str) -> None:
+    """With one principal only, take the counterpart from another early unit about the same event type."""
+    if len(fp.participants) >= 2 or fp.type is None:
+        return
+    for u in units[:6]:
+        for typ, ts, te in _triggers(u.text, u.start, u.end):
+            if typ != fp.type and not (fp.type == "video call" and typ == "meeting"):
+                continue
+            for i in _linked(actors, u, ts, te, u.text):
+                if i not in fp.participants and _is_principal(actors.people[i]):
+                    fp.participants.append(i)
+            if len(fp.participants) >= 2:
+                return
+
+
+def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon) -> None:
+    """Publisher rule, then the text's other main country, for principals the text left without a country."""
+    people = actors.people
+    used = {people[i].country for i in fp.participants if people[i].country}
+    if publisher and publisher.country and publisher.country not in used:
+        cands = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
+        if cands:
+            i = cands[0]
+            p = people[i]
+            p.country = publisher.country
+            p.country_source = "publisher"
+            if p.role is None:
+                same = [q for q in people if q.name is None and q.country == publisher.country and q.role]
+                p.role = same[0].role if same else publisher.principal
+                p.rank = 1
+            used.add(publisher.country)
+    missing = [i for i in fp.participants if people[i].country is None and people[i].rank == 1]
+    if not missing:
+        return
+    counts: Counter[str] = Counter()
+    for s, e, entry, _t in actors.entities:
+        if entry.kind in ("country", "demonym"):
+            counts[entry.value] += 1
+    for i in missing:
+        for c, _n in counts.most_common():
+            if c not in used:
+                people[i].country = c
+                people[i].country_source = "text (main country)"
+                used.add(c)
+                break
+
+
+def _choose_date(
+    fp: FrameParts,
+    clean: str,
+    sentences: Sequence[tuple[int, int]],
+    actors: Actors,
+    times: Sequence[Time],
+    title_times: Sequence[Time],
+    anchor: dt.date | None,
+    published: dt.date | None,
+) -> None:
+    unit = fp.unit
+    assert unit is not None and fp.type_span is not None
+    ts, te = fp.type_span
+    planned = fp.status == "planned"
+
+    def ok(t: Time) -> bool:
+        if t.day is None or t.kind not in DAY_KINDS:
+            return False
+        if anchor is None:
+            return True
+        if planned:
+            return t.day >= anchor
+        return t.day <= anchor + dt.timedelta(days=1)
+
+    pool = title_times if unit.in_title else [t for t in times if unit.start <= t.start and t.end <= unit.end]
+    cands = [t for t in pool if ok(t)]
+    if cands:
+        t = min(cands, key=lambda t: min(abs(t.start - te), abs(t.end - ts)))
+        _set_date(fp, t, unit.in_title)
+        return
+    principals = set(fp.participants)
+    for k, (s, e) in enumerate(sentences):
+        if not unit.in_title and s < unit.start and k > 2:
+            continue
+        sent = clean[s:e]
+        if RECALL.search(sent):
+            continue
+        has_trigger = any(t for t in _triggers(clean, s, e) if t[0] == fp.type or t[0] == "meeting")
+        about = EVENT_NOUN.search(sent) or set(actors.people_between(s, e)) & principals
+        if not (has_trigger and about):
+            continue
+        for t in times:
+            if s <= t.start and t.end <= e and ok(t):
+                _set_date(fp, t, False)
+                return
+    # Lead sentence ("Xi said Monday that ...") when the event is told in the first paragraph
+    if sentences and (unit.in_title or unit.index <= 2):
+        s, e = sentences[0]
+        for t in times:
+            if s <= t.start and t.end <= e and ok(t) and t.kind in ("weekday", "rel"):
+                _set_date(fp, t, False)
+                return
+    day = published or anchor
+    fp.date = day
+    fp.date_certain = False
+
+
+def _set_date(fp: FrameParts, t: Time, in_title: bool) -> None:
+    fp.date = t.day
+    fp.date_text = t.text
+    fp.date_certain = True
+    fp.date_span = None if in_title else (t.start, t.end)
+
+
+def _locate(
+    fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]], actors: Actors, lex: Lexicon, dateline: str | None
+) -> None:
+    unit = fp.unit
+    assert unit is not None
+    countries = {actors.people[i].country for i in fp.participants}
+    scopes: list[tuple[int, int, bool]] = [(unit.start, unit.end, unit.in_title)]
+    scopes += [(s, e, False) for s, e in sentences[:3] if (s, e) != (unit.start, unit.end)]
+    city = host_c = None
+    span: tuple[int, int] | None = None
+    for a, b, in_title in scopes:
+        text = unit.text if in_title else clean
+        for s, e, entry, t in actors.entities:
+            if t != in_title or s < a or e > b:
+                continue
+            if not PLACE_PREP.search(text[max(a, s - 25) : s]):
+                continue
+            if entry.kind == "place":
+                city, host_c = entry.extra, entry.value
+                span = None if in_title else (s, e)
+                break
+            if entry.kind == "country" and host_c is None and re.search(r"visit\w*\s+(?:to\s+)?(?:the\s+)?$", text[max(a, s - 25) : s], _I):
+                host_c = entry.value
+                span = None if in_title else (s, e)
+        if city:
+            break
+    if city is None and dateline:
+        entry = lex.place_of(dateline)
+        if entry is not None:
+            city, host_c = entry.extra, entry.value
+    fp.location = city
+    fp.location_span = span
+    fp.host = host_c if host_c in countries else None
+
+
+def _attendees(fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]], actors: Actors, lex: Lexicon) -> None:
+    for s, e in sentences:
+        sent = clean[s:e]
+        if not ATTEND.search(sent) or FUTURE.search(sent):
+            continue
+        for i in actors.people_between(s, e):
+            if i in fp.participants:
+                continue
+            p = actors.people[i]
+            if not p.name:
+                continue
+            country = p.country
+            if country is None:
+                prior = [ent for ent in actors.entities if not ent[3] and s <= ent[0] < e and ent[2].kind in ("country", "demonym")]
+                first_mention = min((m for m in p.mentions if s <= m[0] < e), default=None)
+                prior = [ent for ent in prior if first_mention is None or ent[0] < first_mention[0]]
+                if prior:
+                    country = prior[-1][2].value
+            span = next(((a, b) for a, b in p.mentions if s <= a < e), (s, e))
+            if all(x[0] != p.name for x in fp.attendees):
+                fp.attendees.append((p.name, country, span))

@@ -1,0 +1,179 @@
+"""Gazetteers and the tokenizer every annotate module shares.
+
+In: the TSV tables shipped in ``communique/data`` (demonyms, extra country
+names, titles, organisations, places, publishers) and pycountry's ISO 3166
+list. Out: one immutable :class:`Lexicon` (built once, cached) that maps token
+sequences to what they name, plus :func:`tokenize`.
+
+Why it works and is fast: every phrase is tokenized with the same tokenizer as
+the text, so a lookup is a dict hit on a tuple of normalised tokens; matching
+a text is a longest-match scan that only starts at tokens that can begin a
+phrase (``starts``). Entity phrases (countries, demonyms, organisations,
+places) are case-sensitive, title phrases are not (speaker labels are in
+capitals). No person names are listed anywhere: people are found by pattern.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import pycountry
+
+# A token: a dotted acronym ("U.S.", "D.C."), a word (letters, inner apostrophes),
+# a number, or one punctuation character.
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    norm: str  # curly apostrophes straightened
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.norm.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    out = []
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        t = m.group()
+        out.append(Token(t, t.replace("’", "'"), m.start(), m.end()))
+    return out
+
+
+def _key(phrase: str, lower: bool = False) -> tuple[str, ...]:
+    toks = tuple(t.norm for t in tokenize(phrase))
+    return tuple(t.lower() for t in toks) if lower else toks
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("communique").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country | demonym | org | place | title
+    value: str  # iso3 / org code / role
+    extra: str = ""  # place: city it stands for; title: rank
+
+
+@dataclass(frozen=True)
+class Publisher:
+    country: str | None
+    kind: str
+    principal: str | None
+
+
+class Lexicon:
+    """All phrase tables, keyed by token tuples (see module docstring)."""
+
+    def __init__(self) -> None:
+        self.entities: dict[tuple[str, ...], Entry] = {}
+        self.titles: dict[tuple[str, ...], Entry] = {}
+        self.capital: dict[str, str] = {}
+        self.country_name: dict[str, str] = {}
+        self.publishers: dict[str, Publisher] = {}
+        for c in pycountry.countries:
+            names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)]
+            for n in names:
+                if not n:
+                    continue
+                if ", " in n:  # "Korea, Republic of" -> "Republic of Korea"
+                    head, _, tail = n.partition(", ")
+                    n = f"{tail} {head}"
+                self._add(n, Entry("country", c.alpha_3))
+            self.country_name.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
+        for iso, names in _rows("countries.tsv"):
+            for n in names.split("|"):
+                self._add(n, Entry("country", iso), force=True)
+        for iso, names in _rows("demonyms.tsv"):
+            for n in names.split("|"):
+                e = Entry("country" if n.isupper() or "." in n else "demonym", iso)
+                self._add(n, e, force=e.kind == "country" or iso == "KOR")
+        for code, names in _rows("organisations.tsv"):
+            for n in names.split("|"):
+                self._add(n, Entry("org", code), force=True)
+        for row in _rows("places.tsv"):
+            place, iso, city = row[0], row[1], (row[2] if len(row) > 2 else "")
+            self._add(place, Entry("place", iso, city.strip() or place), force=True)
+            if not city.strip() and iso not in self.capital:
+                self.capital[iso] = place
+        for row in _rows("titles.tsv"):
+            self.titles[_key(row[0], lower=True)] = Entry("title", row[1], row[2])
+        for row in _rows("publishers.tsv"):
+            row = row + [""] * (4 - len(row))
+            self.publishers[row[0].strip().lower()] = Publisher(row[1] or None, row[2] or "media", row[3] or None)
+        self.starts = frozenset(k[0] for k in self.entities)
+        self.title_starts = frozenset(k[0] for k in self.titles)
+        self.maxlen = max(len(k) for k in self.entities)
+        self.title_maxlen = max(len(k) for k in self.titles)
+
+    def _add(self, phrase: str, entry: Entry, force: bool = False) -> None:
+        k = _key(phrase.strip())
+        if k and k[0].lower() == "the":
+            k = k[1:]
+        if k and (force or k not in self.entities):
+            self.entities[k] = entry
+
+    def match_entity(self, toks: list[Token], i: int) -> tuple[Entry, int] | None:
+        """The longest entity phrase starting at token ``i``: (entry, number of tokens)."""
+        if toks[i].norm not in self.starts:
+            return None
+        for n in range(min(self.maxlen, len(toks) - i), 0, -1):
+            e = self.entities.get(tuple(t.norm for t in toks[i : i + n]))
+            if e is not None:
+                return e, n
+        return None
+
+    def match_title(self, toks: list[Token], i: int) -> tuple[Entry, int] | None:
+        """The longest title phrase starting at token ``i`` (case-insensitive)."""
+        if toks[i].low not in self.title_starts:
+            return None
+        for n in range(min(self.title_maxlen, len(toks) - i), 0, -1):
+            e = self.titles.get(tuple(t.low for t in toks[i : i + n]))
+            if e is not None:
+                return e, n
+        return None
+
+    def publisher(self, outlet: str | None) -> Publisher | None:
+        """The publisher entry of an outlet name (exact, then by its first words)."""
+        if not outlet:
+            return None
+        o = outlet.strip().lower()
+        if o in self.publishers:
+            return self.publishers[o]
+        for name in sorted(self.publishers, key=len, reverse=True):
+            if o.startswith(name + " ") or o.startswith(name + "("):
+                return self.publishers[name]
+        return None
+
+    def place_of(self, text: str) -> Entry | None:
+        """The place entry a free-standing place line names ("The Kremlin, Moscow" -> Kremlin)."""
+        toks = tokenize(text)
+        for i in range(len(toks)):
+            m = self.match_entity(toks, i)
+            if m and m[0].kind == "place":
+                return m[0]
+        return None
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shared, read-only lexicon (built on first use)."""
+    return Lexicon()

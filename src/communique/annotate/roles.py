@@ -1,0 +1,85 @@
+"""The document's role: readout, announcement, preview, briefing, remarks,
+press conference, news or comment.
+
+In: the headline (``doc.title`` or the first line), the first sentences, the
+publisher's kind (government or media) and, once the frame is known, its
+status and date against the anchor. Out: the role and the Span-able piece of
+text that decided it.
+
+How: the genre is written in the headline of official releases ("Readout of",
+"Background Press Call", "Remarks by ... Before Bilateral Meeting", "News
+conference following ...", "Statement by ... on the Upcoming ..."); where the
+headline is silent, tense decides (a future-tense headline or lead announces;
+"... started" is a news flash), then the publisher's kind (a news agency
+reports news, a government readouts). A background call is a *preview* when it
+is held before the event (its date is later than the call's own date or the
+headline says "upcoming"/"previewing"), else a *briefing*; a statement whose
+event is still planned is an *announcement*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_R = re.IGNORECASE
+COMMENT = re.compile(r"\b(editorial|opinion|commentary|op-ed|column|analysis|viewpoint)\b", _R)
+PRESS_CONF = re.compile(
+    r"\b(press conference|news conference|joint press|press statements?|statements for the press|press availability)\b", _R
+)
+BRIEFING = re.compile(r"\b(background (?:press )?call|press call|press briefing|briefing|background briefing)\b", _R)
+PREVIEW_WORDS = re.compile(r"\b(upcoming|previewing|preview|ahead of|forthcoming)\b", _R)
+REMARKS = re.compile(r"^\s*(?:opening |joint )?remarks\b|\bremarks by\b|\bbeginning of\b.*\btalks\b|\bopening remarks\b", _R)
+READOUT = re.compile(r"^\s*readout\b|\breadout of\b", _R)
+STATEMENT = re.compile(r"^\s*statement\b|\bstatement by\b", _R)
+STARTED = re.compile(r"\b(started|starts|begins|began|is underway|under way|kicks off|kicked off|is taking place|are taking place)\b", _R)
+FUTURE_HEAD = re.compile(r"\b(will|to visit|to hold|to meet|to travel|upcoming|scheduled|plans to|set to|to attend)\b", _R)
+TRANSCRIPT = re.compile(r"^[A-Z][A-Z .'’\-]{2,40}:\s", re.M)
+QUESTION = re.compile(r"^(?:Q|QUESTION)[:.]\s|^Question:", re.M)
+
+
+def headline_role(headline: str, lead: str, publisher_kind: str | None, body: str) -> tuple[str, str]:
+    """A preliminary role from the headline and lead: (role, reason)."""
+    h = " ".join(headline.split())
+    if COMMENT.search(h):
+        return "comment", "headline"
+    if READOUT.search(h):
+        return "readout", "headline"
+    if BRIEFING.search(h):
+        return ("preview" if PREVIEW_WORDS.search(h) else "briefing"), "headline"
+    if PRESS_CONF.search(h):
+        return "press conference", "headline"
+    if REMARKS.search(h):
+        return "remarks", "headline"
+    if STATEMENT.search(h):
+        if PREVIEW_WORDS.search(h) or FUTURE_HEAD.search(h):
+            return "announcement", "headline"
+        return "readout", "headline"
+    if FUTURE_HEAD.search(h):
+        return "announcement", "headline"
+    if STARTED.search(h):
+        return "news", "headline"
+    if publisher_kind == "media":
+        return "news", "publisher"
+    if publisher_kind == "government":
+        return "readout", "publisher"
+    if re.search(r"\((?:Xinhua|AP|AFP|Reuters|TASS|Yonhap|Kyodo|BelTA|Ukrinform|ANI|PTI|dpa)\)", body[:400]):
+        return "news", "dateline"
+    if TRANSCRIPT.search(body):
+        return ("press conference" if QUESTION.search(body) else "remarks"), "transcript"
+    return "readout", "default"
+
+
+def final_role(
+    role: str, reason: str, status: str | None, event_date: dt.date | None, anchor: dt.date | None
+) -> str:
+    """Adjust the headline role with what the frame found (tense, event date vs anchor)."""
+    if role in ("briefing", "preview"):
+        if event_date and anchor:
+            return "preview" if event_date > anchor else ("briefing" if role == "briefing" else "preview")
+        return role
+    if role == "readout" and status == "planned" and reason in ("headline", "publisher", "default"):
+        return "announcement"
+    if role == "announcement" and status == "held":
+        return "readout"
+    return role
