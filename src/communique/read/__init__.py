@@ -13,6 +13,7 @@ format name, an unknown field in ``columns``) raise ``ValueError``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -41,6 +42,7 @@ EXTENSIONS = {
     ".ndjson": "jsonl",
 }
 MAX_BYTES = 10_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _Reader = Callable[[str, str, "Mapping[str, str] | None"], Iterator["Document | Skip"]]
 
@@ -55,12 +57,16 @@ def format_for(path: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f}".rstrip("0").rstrip(".") if n % 1_000_000 else f"{n // 1_000_000}"
+def human_size(n: int) -> str:
+    """``12_345_678`` → ``12.3 MB``, ``10_000_000`` → ``10 MB``, ``950`` → ``950 B`` (powers of 1000)."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + " " + unit
+    return f"{n} B"
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return f"too large ({size / 1e6:.1f} MB > {_mb(max_bytes)} MB)"
+    return f"too large ({human_size(size)} > {human_size(max_bytes)})"
 
 
 def _dispatch(text: str, path: str, fmt: str, columns: Mapping[str, str] | None) -> Iterator[Document | Skip]:
@@ -95,11 +101,17 @@ def _read_text(
         yield Skip(path, _too_large(len(text.encode("utf-8", "surrogatepass")), max_bytes))
         return
     text = normalise_newlines(text)
+    if _SURROGATE.search(text):  # only a caller's str can hold them; decoded bytes never do
+        text = _SURROGATE.sub("\ufffd", text)
     if is_blank(text):
         yield Skip(path, "empty")
         return
     try:
-        yield from _dispatch(text, path, fmt, columns)
+        for item in _dispatch(text, path, fmt, columns):
+            if isinstance(item, Document) and not item.clean:
+                yield Skip(item.paths[0], "no text")  # e.g. only a title, only front matter
+            else:
+                yield item
     except Exception as e:  # noqa: BLE001 - last line of defence: user data must never crash a run
         yield Skip(path, f"internal error: {type(e).__name__}: {e}")
 
