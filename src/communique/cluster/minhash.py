@@ -308,6 +308,7 @@ def near_duplicates(
     bands: int | None = None,
     shingle: int = 5,
     seed: int = 1,
+    tolerance: float | None = None,
 ) -> list[tuple[int, int, float]]:
     """Pairs of near-verbatim texts: ``(i, j, estimated Jaccard)`` with ``i < j``, sorted.
 
@@ -320,21 +321,31 @@ def near_duplicates(
             pair minimising weighted false positives and negatives (:func:`optimal_bands`).
         shingle: words per shingle (5 suits news prose: a shared 5-word run is rarely chance).
         seed: permutation seed.
+        tolerance: how far below ``threshold`` an estimate may fall and the
+            pair still be kept; by default one standard error of the estimate
+            at the threshold, ``sqrt(t(1-t)/num_perm)`` (0.035 for 0.8 and 128):
+            a pair whose true similarity is just above the threshold is then
+            kept most of the time instead of half of it.
 
     Returns:
         The verified pairs. Candidates come from LSH banding, so a pair whose
         similarity is near ``threshold`` is found with the probability of the
-        S-curve; the estimate itself has standard error ``sqrt(J(1-J)/num_perm)``.
+        S-curve, then kept when its estimate (standard error
+        ``sqrt(J(1-J)/num_perm)``) is at least ``threshold - tolerance``.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold={threshold}: a Jaccard threshold lies in (0, 1]")
     sig = MinHasher(num_perm, shingle, seed).signatures_of_texts(texts)
-    return pairs_from_signatures(sig, threshold, bands)
+    return pairs_from_signatures(sig, threshold, bands, tolerance)
 
 
-def pairs_from_signatures(sig: U32, threshold: float, bands: int | None = None) -> list[tuple[int, int, float]]:
+def pairs_from_signatures(
+    sig: U32, threshold: float, bands: int | None = None, tolerance: float | None = None
+) -> list[tuple[int, int, float]]:
     """LSH candidates of ``sig`` verified against ``threshold`` (see :func:`near_duplicates`)."""
     num_perm = sig.shape[1]
+    if tolerance is None:
+        tolerance = float(np.sqrt(threshold * (1.0 - threshold) / num_perm))
     if bands is None:
         bands, rows = optimal_bands(threshold, num_perm)
     else:
@@ -343,5 +354,5 @@ def pairs_from_signatures(sig: U32, threshold: float, bands: int | None = None) 
         rows = num_perm // bands
     a, b = lsh_candidates(sig, bands, rows)
     est = agreement(sig, a, b)
-    keep = est >= threshold - 1e-9
+    keep = est >= threshold - tolerance - 1e-9
     return [(int(i), int(j), float(e)) for i, j, e in zip(a[keep], b[keep], est[keep], strict=True)]
