@@ -51,7 +51,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "phone call",
         re.compile(
             r"\b(?:tele)?phone (?:call|conversation|talks?)s?\b|\btelephone\b|\bphone\b|\bcalls? with\b|\bcall between\b"
-            r"|\bspoke\b|\bspeaks\b|\bspoken\b|\bhad a call\b|\bhold a call\b|\bcalled\b|\bcall\b",
+            r"|\bspoke\b|\bspeaks?\b|\bspoken\b|\bhad a call\b|\bhold a call\b|\bcalled\b"
+            r"|(?<!background )(?<!press )(?<!conference )(?<!preview )\bcalls?\b(?! (?:on|for|upon) )",
             _I,
         ),
     ),
@@ -65,9 +66,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("message", re.compile(r"\b(?:message|letter)s? (?:to|from)\b|\bcongratulatory (?:message|letter)\b", _I)),
+    ("contact", re.compile(r"\bconversations?\b|\btalked\b|\bdiscussions?\b|\bexchanged views\b", _I)),
     ("agreement", re.compile(r"\bsign(?:ed|s)?\b[^.]{0,50}\b(?:agreement|treaty|deal|memorandum|declaration)\b", _I)),
 ]
-TYPE_PRIORITY = {"video call": 0, "phone call": 1, "summit": 2, "meeting": 3, "agreement": 4, "message": 5}
+TYPE_PRIORITY = {"video call": 0, "phone call": 1, "summit": 2, "meeting": 3, "agreement": 4, "message": 5, "contact": 9}
 RECALL = re.compile(
     r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
     r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
@@ -79,6 +81,9 @@ DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
 EVENT_NOUN = re.compile(r"\b(the (?:call|conversation|meeting|talks|visit|videoconference)|the two leaders|both leaders)\b", _I)
 ATTEND = re.compile(r"\battend(?:ed|ing)?\b|\bwere (?:also )?present\b|\balso present\b|\bjoined (?:the|them)\b|\bparticipated\b", _I)
 PLACE_PREP = re.compile(r"(?:\b(?:in|at|to|visit|visiting|visited|into)\s+(?:the\s+)?)$", _I)
+
+
+DEBUG = False
 
 
 @dataclass
@@ -178,6 +183,8 @@ def build_frame(
         if u.index > 60:
             break
         for typ, ts, te in _triggers(u.text, u.start, u.end):
+            if typ == "contact":
+                continue
             people = [i for i in _linked(actors, u, ts, te, u.text) if _is_principal(actors.people[i])]
             if not people:
                 continue
@@ -189,7 +196,7 @@ def build_frame(
             else:
                 score += 1
             pos = u.index if u.index >= 0 else -1
-            score += {-1: 3, 0: 3, 1: 2, 2: 1.5, 3: 1}.get(pos, 0.5 if pos < 8 else 0)
+            score += {-1: 2.5, 0: 3, 1: 2, 2: 1.5, 3: 1}.get(pos, 0.5 if pos < 8 else 0)
             window = u.text[max(u.start, ts - 70) : min(u.end, te + 40)]
             future = bool(FUTURE.search(window))
             if want_future and future:
@@ -199,6 +206,8 @@ def build_frame(
             if RECALL.search(u.text[u.start : u.end]):
                 score -= 2.5
             score -= TYPE_PRIORITY[typ] * 0.01
+            if DEBUG:
+                print(f"  {score:5.2f} {typ:10} {u.text[u.start:u.end][:100]!r} {[actors.people[i].key() for i in people]}")
             if best is None or score > best[0] + 1e-9:
                 best = (score, order, u, typ, ts, te, people)
     if best is None:
@@ -236,12 +245,21 @@ def build_frame(
 
 
 def _complete_participants(fp: FrameParts, actors: Actors, units: Sequence[Unit], clean: str) -> None:
-    """With one principal only, take the counterpart from another early unit about the same event type."""
+    """With one principal only, take the counterpart from the headline's leaders ("Remarks by President A
+    and Chancellor B"), else from another early unit about the same event type."""
     if len(fp.participants) >= 2 or fp.type is None:
         return
+    head = units[0] if units else None
+    if head is not None:
+        for i in actors.people_between(head.start, head.end, head.in_title):
+            p = actors.people[i]
+            if i not in fp.participants and p.rank == 1:
+                fp.participants.append(i)
+        if len(fp.participants) >= 2:
+            return
     for u in units[:6]:
         for typ, ts, te in _triggers(u.text, u.start, u.end):
-            if typ != fp.type and not (fp.type == "video call" and typ == "meeting"):
+            if typ not in (fp.type, "contact") and not (fp.type == "video call" and typ == "meeting"):
                 continue
             for i in _linked(actors, u, ts, te, u.text):
                 if i not in fp.participants and _is_principal(actors.people[i]):
@@ -270,7 +288,7 @@ def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | Non
     if not missing:
         return
     counts: Counter[str] = Counter()
-    for s, e, entry, _t in actors.entities:
+    for _s, _e, entry, _t in actors.entities:
         if entry.kind in ("country", "demonym"):
             counts[entry.value] += 1
     for i in missing:
@@ -319,13 +337,17 @@ def _choose_date(
         sent = clean[s:e]
         if RECALL.search(sent):
             continue
-        has_trigger = any(t for t in _triggers(clean, s, e) if t[0] == fp.type or t[0] == "meeting")
-        about = EVENT_NOUN.search(sent) or set(actors.people_between(s, e)) & principals
-        if not (has_trigger and about):
-            continue
-        for t in times:
-            if s <= t.start and t.end <= e and ok(t):
-                _set_date(fp, t, False)
+        for typ, a, b in _triggers(clean, s, e):
+            if typ not in (fp.type, "contact") and not (fp.type in ("video call", "meeting", "visit") and typ == "meeting"):
+                continue
+            linked = _linked(actors, Unit(s, e, clean, False, k), a, b, clean)
+            if any(i not in principals and actors.people[i].rank <= 2 for i in linked):
+                continue
+            if not (set(linked) & principals) and not EVENT_NOUN.search(clean, max(s, a - 20), min(e, b + 20)):
+                continue
+            near = [t for t in times if s <= t.start and t.end <= e and ok(t) and min(abs(t.start - b), abs(t.end - a)) < 80]
+            if near:
+                _set_date(fp, min(near, key=lambda t: min(abs(t.start - b), abs(t.end - a))), False)
                 return
     # Lead sentence ("Xi said Monday that ...") when the event is told in the first paragraph
     if sentences and (unit.in_title or unit.index <= 2):
@@ -354,6 +376,14 @@ def _locate(
     countries = {actors.people[i].country for i in fp.participants}
     scopes: list[tuple[int, int, bool]] = [(unit.start, unit.end, unit.in_title)]
     scopes += [(s, e, False) for s, e in sentences[:3] if (s, e) != (unit.start, unit.end)]
+    principals = set(fp.participants)
+    for k, (s, e) in enumerate(sentences[3:40], 3):
+        if RECALL.search(clean, s, e) or (s, e) in [(a, b) for a, b, _t in scopes]:
+            continue
+        if any(t[0] == "meeting" for t in _triggers(clean, s, e)) and (
+            set(actors.people_between(s, e)) & principals or EVENT_NOUN.search(clean, s, e)
+        ):
+            scopes.append((s, e, False))
     city = host_c = None
     span: tuple[int, int] | None = None
     for a, b, in_title in scopes:

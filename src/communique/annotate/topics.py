@@ -1,0 +1,299 @@
+"""Topics, named projects and initiatives, anniversaries and greetings of a document.
+
+In: the cleaned text and its sentences. Out: :class:`~communique.model.Topic`
+records, one per canonical name, with the Spans of every sentence that
+mentions them, ordered by first mention.
+
+Three sources, all regular expressions compiled at import:
+
+* the codebook (``data/codebook.tsv``): general diplomatic topics, cooperation
+  areas, regional issues, organisations, greetings, well-known initiatives;
+* a *named-thing* pattern: a run of capitalised words ending in a head noun
+  such as Initiative, Park, Plan, Agreement, Dialogue, Council, Format
+  ("Global Development Initiative", "14th Five-Year Plan", "NATO-Russia
+  Council"), optionally with an "of/for/on ..." tail ("UN 2030 Agenda for
+  Sustainable Development"), or capitalised words, up to two lower-case
+  modifiers and a lower-case head ("China-Belarus industrial park", "Normandy
+  format", "Minsk agreements");
+* anniversaries ("30th anniversary of ... diplomatic ties" -> "30th
+  anniversary of diplomatic ties") and centenaries.
+
+Names are canonicalised by a key that ignores case, hyphens vs spaces, word
+order ("Belarus-China" = "China-Belarus") and British/American spelling; the
+codebook's name wins, else the first surface form seen.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from communique.annotate.codebook import codebook, find_codebook
+from communique.model import Document, Sentence, Span, Topic
+
+_CAPW = r"[A-Z0-9][\w.\-]*"
+_CONN = r"(?:of|for|and|on|the|de|du|des|la|le)"
+_HEAD_CAP = (
+    r"Initiative|Park|Plan|Agreements?|Agenda|Express|Organi[sz]ation|Format|Dialogue|Council|Treaty|"
+    r"Partnership|Corridor|Programme|Program|Strategy|Summit|Forum|Pact|Accords?|Framework|Process|Group|"
+    r"Railway|Pipeline|Project|Commission|Committee|Conference|Bank|Fund|Convention|Declaration|Act|"
+    r"Consensus|Outlook|Presidency|Package|Concept|Doctrine|Zone"
+)
+_HEAD_LOW = (
+    r"park|format|agreements?|corridor|railway|express|initiative|plan|agenda|dialogue|council|treaty|pact|"
+    r"accords?|framework|process|group|programme|program|strategy|summit|forum|pipeline|project|presidency|zone"
+)
+_NOT_TAIL = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)"
+)
+_NAMED_CAP = re.compile(
+    rf"(?<![\w'’.\-])(?P<name>{_CAPW}(?:\s+(?:{_CONN}\s+)*{_CAPW})*\s+(?:{_HEAD_CAP}))(?![\w\-])"
+    rf"(?P<tail>\s+(?:of|for|on|between)\s+(?:the\s+)?{_NOT_TAIL}{_CAPW}"
+    rf"(?:\s+(?:(?:and|of|for|on|the)\s+)?{_NOT_TAIL}{_CAPW}){{0,5}})?"
+)
+_NAMED_LOW = re.compile(
+    rf"(?<![\w'’.\-])(?P<name>{_CAPW}(?:\s+(?:and\s+)?{_CAPW}){{0,4}}(?P<mods>(?:\s+[a-z][a-z\-]+){{0,2}})\s+(?:{_HEAD_LOW}))(?![\w\-])"
+)
+# capitalised words that start a sentence or a clause rather than a name
+_LEAD_STOP = frozenset(
+    """The A An This That These Those Our Their His Her Its In On At For Of And But During Under Both With By
+    From As After Before Since To Within Through Including Under Amid Following Over Between Among Under
+    Upon If When While Also Last Next New Such Each Every All Any Other Further Meanwhile""".split()
+)
+_CONN_WORDS = frozenset(_CONN[3:-1].split("|"))
+_MOD_STOP = frozenset(
+    """the a an of to in on and or for with that this its his her their our is are was were be been has have
+    had will would should can could may might also as by at from not said says which who whose than then
+    into onto over under about after before during new two three""".split()
+)
+_KIND_OF_HEAD = {
+    "park": "project",
+    "express": "project",
+    "railway": "project",
+    "corridor": "project",
+    "pipeline": "project",
+    "project": "project",
+    "zone": "project",
+    "initiative": "initiative",
+    "plan": "initiative",
+    "agenda": "initiative",
+    "strategy": "initiative",
+    "programme": "initiative",
+    "program": "initiative",
+    "process": "initiative",
+    "framework": "initiative",
+    "partnership": "initiative",
+    "concept": "initiative",
+    "doctrine": "initiative",
+    "package": "initiative",
+    "outlook": "initiative",
+    "consensus": "initiative",
+    "organization": "organisation",
+    "organisation": "organisation",
+    "council": "organisation",
+    "group": "organisation",
+    "forum": "organisation",
+    "format": "organisation",
+    "dialogue": "organisation",
+    "commission": "organisation",
+    "committee": "organisation",
+    "conference": "organisation",
+    "bank": "organisation",
+    "fund": "organisation",
+}
+_GENERIC_TAIL = frozenset({"project", "pipeline"})
+_SPELLING = {
+    "organisation": "organization",
+    "programme": "program",
+    "agreements": "agreement",
+    "accords": "accord",
+    "civilisation": "civilization",
+    "centre": "center",
+    "defence": "defense",
+}
+
+_ORDINALS = {
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "sixth": "6th",
+    "seventh": "7th",
+    "eighth": "8th",
+    "ninth": "9th",
+    "tenth": "10th",
+    "fifteenth": "15th",
+    "twentieth": "20th",
+    "twenty-fifth": "25th",
+    "thirtieth": "30th",
+    "thirty-fifth": "35th",
+    "fortieth": "40th",
+    "forty-fifth": "45th",
+    "fiftieth": "50th",
+    "sixtieth": "60th",
+    "seventieth": "70th",
+    "seventy-fifth": "75th",
+    "eightieth": "80th",
+    "ninetieth": "90th",
+    "hundredth": "100th",
+}
+_ORD = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ANNIV = re.compile(
+    rf"(?<![\w\-])(?P<ord>{_ORD})\s+anniversary\s+of\s+(?P<what>[^,.;:!?()\"“”\n]{{3,160}})",
+    re.IGNORECASE,
+)
+_CENTENARY = re.compile(
+    r"(?<![\w\-])(?P<word>centenary|centennial|bicentenary|bicentennial)(?:\s+of\s+(?P<what>[^,.;:!?()\"“”\n]{3,160}))?",
+    re.IGNORECASE,
+)
+_ANN_CUT = re.compile(
+    r"\s+(?:as|this|next|last|which|that|to|with|between|will|would|is|was|has|have|and\s+(?:to|the\s+extension|"
+    r"extend\w*|[a-z]+ed|[a-z]+ing)|in\s+\d{4}|on\s+[A-Z][a-z]+\s+\d)(?![\w\-])"
+)
+_DIPLOMATIC = re.compile(r"diplomatic\s+(?:ties|relations)", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_KEY_SPLIT = re.compile(r"[\s\-–]+")
+
+
+def topic_key(name: str) -> tuple[str, ...]:
+    """A key equal for names that differ only in case, hyphenation, word order or spelling."""
+    words = [w.strip(".,'’") for w in _KEY_SPLIT.split(name.casefold())]
+    words = [_SPELLING.get(w, w) for w in words if w and w != "the"]
+    return tuple(sorted(words))
+
+
+_CODEBOOK_KEYS: dict[tuple[str, ...], tuple[str, str]] = {
+    topic_key(e.name): (e.name, e.kind) for e in codebook().entries if e.kind != "label"
+}
+
+
+class _Collector:
+    """Topics keyed by canonical key, with first-mention order and sentence spans."""
+
+    def __init__(self, doc: Document, sentences: Sequence[Sentence]) -> None:
+        self.doc = doc
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.items: dict[tuple[str, ...], list] = {}  # key -> [first, name, kind, [sentence idx]]
+
+    def sentence_of(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return i
+        return None
+
+    def add(self, name: str, kind: str, pos: int, key: tuple[str, ...] | None = None) -> None:
+        k = key if key is not None else topic_key(name)
+        si = self.sentence_of(pos)
+        if si is None:
+            return
+        item = self.items.get(k)
+        if item is None:
+            canon = _CODEBOOK_KEYS.get(k)
+            if canon is not None:
+                name, kind = canon
+            self.items[k] = [pos, name, kind, [si]]
+            return
+        if pos < item[0]:
+            item[0] = pos
+        if si not in item[3]:
+            item[3].append(si)
+
+    def topics(self) -> tuple[Topic, ...]:
+        out = []
+        for first, name, kind, idxs in sorted(self.items.values(), key=lambda x: (x[0], x[1])):
+            spans: tuple[Span, ...] = tuple(self.sentences[i].span for i in sorted(idxs))
+            out.append((first, Topic(name, kind, spans)))
+        return tuple(t for _, t in out)
+
+
+def _clean_name(raw: str) -> str:
+    words = _WS.sub(" ", raw).strip().split(" ")
+    while len(words) > 1 and (words[0] in _LEAD_STOP or words[0].lower() in _CONN_WORDS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _anniversary_name(ordinal: str, what: str | None) -> str:
+    o = _ORDINALS.get(ordinal.lower(), ordinal.lower())
+    if not what:
+        return f"{o} anniversary" if o[0].isdigit() else o
+    if _DIPLOMATIC.search(what):
+        return f"{o} anniversary of diplomatic ties"
+    m = _ANN_CUT.search(what)
+    if m:
+        what = what[: m.start()]
+    words = _WS.sub(" ", what).strip().split(" ")[:9]
+    while words and words[-1].lower() in _MOD_STOP:
+        words.pop()
+    if words and words[0].lower() in ("the", "their", "its", "our", "his", "her") and (
+        len(words) < 2 or not words[1][:1].isupper()
+    ):
+        words = words[1:]
+    elif words and words[0] in ("The", "their", "its", "our", "his", "her"):
+        words[0] = "the"
+    return f"{o} anniversary of {' '.join(words)}" if words else f"{o} anniversary"
+
+
+def find_topics(doc: Document, sentences: Sequence[Sentence]) -> tuple[Topic, ...]:
+    text = doc.clean
+    col = _Collector(doc, sentences)
+    covered: list[tuple[int, int]] = []
+    for start, end, entry in find_codebook(text):
+        if entry.kind == "label":
+            continue
+        col.add(entry.name, entry.kind, start, topic_key(entry.name))
+        if entry.kind in ("project", "initiative", "organisation"):
+            covered.append((start, end))
+    named: list[tuple[int, int, str, str]] = []
+    for s in sentences:
+        for m in _NAMED_CAP.finditer(text, s.start, s.end):
+            a, b = m.start("name"), m.end("tail") if m.group("tail") else m.end("name")
+            named.append((a, b, text[a:b], m.group(0)))
+        for m in _NAMED_LOW.finditer(text, s.start, s.end):
+            mods = (m.group("mods") or "").split()
+            if any(w in _MOD_STOP or w.endswith(("ed", "ly")) for w in mods):
+                continue
+            named.append((m.start("name"), m.end("name"), m.group("name"), m.group(0)))
+    found: dict[tuple[str, ...], str] = {}
+    for a, b, raw, _ in sorted(named):
+        if any(ca <= a and b <= cb for ca, cb in covered):
+            continue
+        name = _clean_name(raw)
+        words = name.split(" ")
+        head = words[-1].lower()
+        if len(words) < 2 and not name[:1].isdigit():
+            continue
+        kind = _KIND_OF_HEAD.get(head) or _KIND_OF_HEAD.get(head[:-1], "topic")
+        if head in _GENERIC_TAIL and len(words) > 1:
+            name = " ".join(words[:-1])
+            kind = "project"
+        key = topic_key(name)
+        col.add(name, kind, a, key)
+        found.setdefault(key, name)
+    # other mentions of a named thing by its canonical name ("Nord Stream 2" after "the Nord Stream 2 project")
+    low = text.casefold()
+    for key, name in found.items():
+        nl = name.casefold()
+        i = low.find(nl)
+        while i >= 0:
+            col.add(name, "project", i, key)
+            i = low.find(nl, i + len(nl))
+    for m in _ANNIV.finditer(text):
+        col.add(_anniversary_name(m.group("ord"), m.group("what")), "anniversary", m.start())
+    for m in _CENTENARY.finditer(text):
+        word = "bicentenary" if m.group("word").lower().startswith("bicent") else "centenary"
+        what = m.group("what")
+        if what:
+            cut = _ANN_CUT.search(what)
+            if cut:
+                what = what[: cut.start()]
+            what = " ".join(what.split()[:9])
+            name = f"{word} of {what}"
+        else:
+            name = word
+        col.add(name, "anniversary", m.start())
+    return col.topics()
