@@ -14,6 +14,7 @@ relationship labels, references - from :mod:`.content`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from communique.annotate.actors import Actors, aliases, find_actors
@@ -22,9 +23,9 @@ from communique.annotate.dates import anchor_date, find_times, parse_iso_date
 from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
 from communique.annotate.roles import final_role, headline_role
-from communique.annotate.sentences import split_sentences
+from communique.annotate.sentences import split_sentences, split_spans
 from communique.annotate.types import Content, PersonRef
-from communique.model import AnnotatedDocument, Document, Frame, Participant, Span, TimeExpression
+from communique.model import AnnotatedDocument, Document, Frame, Participant, Sentence, Span, TimeExpression
 
 try:  # the content extractor is written separately; annotate works without it
     from communique.annotate.content import extract_content
@@ -41,6 +42,29 @@ def _separate_title(doc: Document) -> str | None:
     title = " ".join(doc.title.replace("\\", "").split())
     head = " ".join(doc.clean[: len(doc.title) + 200].split())
     return None if title and title in head else title or None
+
+
+class _Spanner:
+    """``doc.span`` with the offset map's segment starts computed once (same arithmetic as
+    :meth:`OffsetMap.to_original`), since a document yields thousands of Spans."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc_id = doc.id
+        self.segments = doc.offsets.segments
+        self.starts = [seg[0] for seg in self.segments]
+
+    def _orig(self, i: int) -> int:
+        if not self.segments:
+            return i
+        k = max(0, bisect.bisect_right(self.starts, i) - 1)
+        c0, o0, n = self.segments[k]
+        return o0 + min(max(i - c0, 0), n)
+
+    def __call__(self, start: int, end: int) -> Span:
+        if end <= start:
+            o = self._orig(start)
+            return Span(self.doc_id, o, o)
+        return Span(self.doc_id, self._orig(start), self._orig(end - 1) + 1)
 
 
 def _demonyms() -> dict[str, str]:
@@ -69,8 +93,9 @@ def annotate(doc: Document) -> AnnotatedDocument:
         return AnnotatedDocument(doc.id, frame)
     lex = lexicon()
     clean = doc.clean
-    sentences = split_sentences(doc)
-    bounds = [(s.start, s.end) for s in sentences]
+    span = _Spanner(doc)
+    bounds = split_spans(clean)
+    sentences = [Sentence(s, e, span(s, e)) for s, e in bounds]
     title = _separate_title(doc)
     anchor, _anchor_source = anchor_date(clean, doc.dateline_date, doc.published, bounds)
     times = find_times(clean, bounds, anchor)
@@ -89,13 +114,13 @@ def annotate(doc: Document) -> AnnotatedDocument:
     content = Content()
     if extract_content is not None:
         content = extract_content(doc, sentences, _person_refs(actors), anchor)
-    frame = _frame(doc, fp, actors, role, bounds, content)
+    frame = _frame(doc, fp, actors, role, bounds, content, span)
     return AnnotatedDocument(
         doc.id,
         frame,
         tuple(sentences),
-        tuple(_time_expr(doc, t.text, t.day, t.first, t.last, t.start, t.end) for t in times),
-        _mentions(doc, actors),
+        tuple(_time_expr(span, t.text, t.day, t.first, t.last, t.start, t.end) for t in times),
+        _mentions(span, actors),
     )
 
 
@@ -103,18 +128,22 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _time_expr(doc: Document, text: str, day: dt.date | None, first: dt.date | None, last: dt.date | None, s: int, e: int) -> TimeExpression:
-    return TimeExpression(text, _iso(day), _iso(first) if day is None else None, _iso(last) if day is None else None, doc.span(s, e))
+def _time_expr(
+    span: _Spanner, text: str, day: dt.date | None, first: dt.date | None, last: dt.date | None, s: int, e: int
+) -> TimeExpression:
+    return TimeExpression(
+        text, _iso(day), _iso(first) if day is None else None, _iso(last) if day is None else None, span(s, e)
+    )
 
 
-def _mentions(doc: Document, actors: Actors) -> tuple[tuple[str, str, Span], ...]:
+def _mentions(span: _Spanner, actors: Actors) -> tuple[tuple[str, str, Span], ...]:
     out: list[tuple[str, str, Span]] = []
     for s, e, entry, in_title in actors.entities:
         if not in_title:
-            out.append((entry.kind if entry.kind != "demonym" else "country", entry.value, doc.span(s, e)))
+            out.append((entry.kind if entry.kind != "demonym" else "country", entry.value, span(s, e)))
     for (s, e, in_title), i in actors.mention_of.items():
         if not in_title:
-            out.append(("person", actors.people[i].key(), doc.span(s, e)))
+            out.append(("person", actors.people[i].key(), span(s, e)))
     out.sort(key=lambda m: (m[2].start, m[2].end, m[0], m[1]))
     return tuple(out)
 
@@ -127,34 +156,40 @@ def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int] | N
 
 
 def _frame(
-    doc: Document, fp: FrameParts, actors: Actors, role: str, bounds: list[tuple[int, int]], content: Content
+    doc: Document,
+    fp: FrameParts,
+    actors: Actors,
+    role: str,
+    bounds: list[tuple[int, int]],
+    content: Content,
+    span: _Spanner,
 ) -> Frame:
     evidence: dict[str, list[Span]] = {}
     role_sent = bounds[0] if bounds else None
     if role_sent:
-        evidence["role"] = [doc.span(*role_sent)]
+        evidence["role"] = [span(*role_sent)]
     if fp.type is None:
         return Frame(doc.id, role=role, evidence=tuple((k, tuple(v)) for k, v in sorted(evidence.items())),
                      statements=content.statements, topics=content.topics, stances=content.stances,
                      relationship_labels=content.relationship_labels, references=content.references)
     unit = fp.unit
     if unit is not None and not unit.in_title:
-        evidence["type"] = [doc.span(unit.start, unit.end)]
+        evidence["type"] = [span(unit.start, unit.end)]
     elif bounds:
-        evidence["type"] = [doc.span(*bounds[0])]
+        evidence["type"] = [span(*bounds[0])]
     if fp.date_span:
-        evidence["date"] = [doc.span(*fp.date_span)]
+        evidence["date"] = [span(*fp.date_span)]
     participants = []
     for i in fp.participants:
         p = actors.people[i]
-        spans = tuple(doc.span(s, e) for s, e in p.mentions[:8] if s >= 0)
+        spans = tuple(span(s, e) for s, e in p.mentions[:8] if s >= 0)
         participants.append(Participant(p.name, p.country, p.role, spans))
         if p.country_evidence:
-            evidence.setdefault("participants", []).extend(doc.span(s, e) for s, e in p.country_evidence[:2])
+            evidence.setdefault("participants", []).extend(span(s, e) for s, e in p.country_evidence[:2])
     if fp.location_span:
         sent = _sentence_of(bounds, fp.location_span[0])
-        evidence["location"] = [doc.span(*fp.location_span)] + ([doc.span(*sent)] if sent else [])
-    attendees = tuple(Participant(n, c, None, (doc.span(*sp),)) for n, c, sp in fp.attendees)
+        evidence["location"] = [span(*fp.location_span)] + ([span(*sent)] if sent else [])
+    attendees = tuple(Participant(n, c, None, (span(*sp),)) for n, c, sp in fp.attendees)
     cameo, plover = codes(fp.type, fp.status, fp.host, [p.country for p in participants])
     return Frame(
         doc_id=doc.id,

@@ -195,7 +195,7 @@ def _read_name(
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"['’]s$", "", text)
+    return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
 def _name_of(text: str, name_toks: list[Token]) -> tuple[str, tuple[str, ...]]:
@@ -353,8 +353,10 @@ class _Scanner:
         """Capitalised single tokens that are a word of a known person's name ("Xi", "Lukashenko's")."""
         out = []
         for t in self.toks:
-            w = _strip_possessive(t.norm).lower()
-            if t.is_cap and w in known:
+            if not t.is_cap:
+                continue
+            w = _strip_possessive(t.low)
+            if w in known:
                 out.append((t.start, t.end, w))
         return out
 

@@ -17,6 +17,7 @@ future-tense sentence ("will", "is scheduled to", "upcoming", ...).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -157,28 +158,39 @@ def anchor_date(
 
 
 def find_times(clean: str, sentences: Sequence[tuple[int, int]], anchor: dt.date | None) -> list[Time]:
-    """Every temporal expression of ``clean``, resolved against ``anchor``, in text order."""
+    """Every temporal expression of ``clean``, resolved against ``anchor``, in text order.
+
+    Each pattern runs once over the whole text; earlier patterns in the table
+    win overlaps (a full date beats the bare weekday inside it). The tense of
+    an expression is the tense of the sentence that holds it.
+    """
+    matches: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(clean):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            matches.append((a, b, kind, m))
+    if not matches:
+        return []
+    matches.sort(key=lambda x: x[0])
+    starts = [s for s, _e in sentences]
+    future_of: dict[int, bool] = {}
     out: list[Time] = []
     last_day: dt.date | None = None
-    for s, e in sentences:
-        sent = clean[s:e]
-        future = bool(FUTURE.search(sent))
-        taken: list[tuple[int, int]] = []
-        found: list[Time] = []
-        for kind, pat in _PATTERNS:
-            for m in pat.finditer(clean, s, e):
-                a, b = m.start(), m.end()
-                if any(a < y and x < b for x, y in taken):
-                    continue
-                t = _resolve(kind, m, anchor, future, last_day)
-                if t is None:
-                    continue
-                taken.append((a, b))
-                found.append(t)
-        for t in sorted(found, key=lambda t: t.start):
-            out.append(t)
-            if t.day is not None:
-                last_day = t.day
+    for a, _b, kind, m in matches:
+        k = bisect.bisect_right(starts, a) - 1
+        if k not in future_of:
+            s, e = sentences[k] if k >= 0 else (0, len(clean))
+            future_of[k] = bool(FUTURE.search(clean, s, e))
+        t = _resolve(kind, m, anchor, future_of[k], last_day)
+        if t is None:
+            continue
+        out.append(t)
+        if t.day is not None:
+            last_day = t.day
     return out
 
 

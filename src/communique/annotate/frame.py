@@ -27,6 +27,7 @@ participant's, else none (a third place).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -115,12 +116,42 @@ class FrameParts:
     publisher_assigned: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
 
-def _triggers(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+def _find_triggers(text: str, a: int = 0, b: int | None = None) -> list[tuple[str, int, int]]:
     out = []
     for typ, pat in TRIGGERS:
-        for m in pat.finditer(text, a, b):
+        for m in pat.finditer(text, a, len(text) if b is None else b):
             out.append((typ, m.start(), m.end()))
-    return sorted(out, key=lambda x: x[1])
+    return sorted(out, key=lambda x: (x[1], x[0]))
+
+
+class Triggers:
+    """Event triggers of a text, scanned once; ``between(a, b)`` lists those inside ``[a, b)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items = _find_triggers(text)
+        self.starts = [t[1] for t in self.items]
+
+    def between(self, a: int, b: int) -> list[tuple[str, int, int]]:
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.items) and self.items[i][1] < b:
+            if self.items[i][2] <= b:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+class _TextTriggers:
+    """Trigger indexes of the cleaned text and of a separate headline."""
+
+    def __init__(self, clean: str, title: str | None) -> None:
+        self.clean = Triggers(clean)
+        self.title = Triggers(title) if title else None
+
+    def __call__(self, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+        ix = self.clean if text is self.clean.text or self.title is None or text is not self.title.text else self.title
+        return ix.between(a, b)
 
 
 def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: str) -> list[int]:
@@ -172,6 +203,7 @@ def build_frame(
 ) -> FrameParts:
     """Choose the main event and fill its frame (see module docstring)."""
     fp = FrameParts()
+    _triggers = _TextTriggers(clean, title)
     units: list[Unit] = []
     if title:
         units.append(Unit(0, len(title), title, True, -1))
@@ -229,22 +261,22 @@ def build_frame(
     window = text[max(unit.start, ts - 70) : min(unit.end, te + 40)]
     fp.status = "planned" if FUTURE.search(window) or (unit.in_title and FUTURE.search(unit_text)) else "held"
     fp.participants = list(people)
-    _complete_participants(fp, actors, units, clean)
+    _complete_participants(fp, actors, units, _triggers)
     _assign_countries(fp, actors, publisher, lex)
-    _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published)
+    _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published, _triggers)
     if fp.type in ("meeting", "visit", "summit"):
-        _locate(fp, clean, sentences, actors, lex, dateline)
+        _locate(fp, clean, sentences, actors, lex, dateline, _triggers)
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
-    countries = [actors.people[i].country for i in fp.participants]
-    known = {c for c in countries if c}
+    final_countries = [actors.people[i].country for i in fp.participants]
+    known = {c for c in final_countries if c}
     leaders_unknown = [i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1]
     if len(fp.participants) < 2 or (len(known) < 2 and not (known and leaders_unknown)):
         fp.type = None
     return fp
 
 
-def _complete_participants(fp: FrameParts, actors: Actors, units: Sequence[Unit], clean: str) -> None:
+def _complete_participants(fp: FrameParts, actors: Actors, units: Sequence[Unit], _triggers: _TextTriggers) -> None:
     """With one principal only, take the counterpart from the headline's leaders ("Remarks by President A
     and Chancellor B"), else from another early unit about the same event type."""
     if len(fp.participants) >= 2 or fp.type is None:
@@ -309,6 +341,7 @@ def _choose_date(
     title_times: Sequence[Time],
     anchor: dt.date | None,
     published: dt.date | None,
+    _triggers: _TextTriggers,
 ) -> None:
     unit = fp.unit
     assert unit is not None and fp.type_span is not None
@@ -369,7 +402,13 @@ def _set_date(fp: FrameParts, t: Time, in_title: bool) -> None:
 
 
 def _locate(
-    fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]], actors: Actors, lex: Lexicon, dateline: str | None
+    fp: FrameParts,
+    clean: str,
+    sentences: Sequence[tuple[int, int]],
+    actors: Actors,
+    lex: Lexicon,
+    dateline: str | None,
+    _triggers: _TextTriggers,
 ) -> None:
     unit = fp.unit
     assert unit is not None
@@ -377,7 +416,7 @@ def _locate(
     scopes: list[tuple[int, int, bool]] = [(unit.start, unit.end, unit.in_title)]
     scopes += [(s, e, False) for s, e in sentences[:3] if (s, e) != (unit.start, unit.end)]
     principals = set(fp.participants)
-    for k, (s, e) in enumerate(sentences[3:40], 3):
+    for s, e in sentences[3:40]:
         if RECALL.search(clean, s, e) or (s, e) in [(a, b) for a, b, _t in scopes]:
             continue
         if any(t[0] == "meeting" for t in _triggers(clean, s, e)) and (
@@ -403,9 +442,9 @@ def _locate(
         if city:
             break
     if city is None and dateline:
-        entry = lex.place_of(dateline)
-        if entry is not None:
-            city, host_c = entry.extra, entry.value
+        dl_entry = lex.place_of(dateline)
+        if dl_entry is not None:
+            city, host_c = dl_entry.extra, dl_entry.value
     fp.location = city
     fp.location_span = span
     fp.host = host_c if host_c in countries else None

@@ -27,33 +27,28 @@ import pycountry
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w]")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str  # as written
-    norm: str  # curly apostrophes straightened
-    start: int
-    end: int
+    """A token as written (``text``), straightened (``norm``), lower-cased (``low``), with offsets."""
 
-    @property
-    def low(self) -> str:
-        return self.norm.lower()
+    __slots__ = ("text", "norm", "low", "start", "end", "is_cap", "is_word")
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.norm = text.replace("’", "'") if "’" in text else text
+        self.low = self.norm.lower()
+        self.start = start
+        self.end = end
+        c = text[:1]
+        self.is_cap = c.isupper()
+        self.is_word = c.isalpha()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    out = []
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        t = m.group()
-        out.append(Token(t, t.replace("’", "'"), m.start(), m.end()))
-    return out
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
 def _key(phrase: str, lower: bool = False) -> tuple[str, ...]:
@@ -99,15 +94,15 @@ class Lexicon:
                     n = f"{tail} {head}"
                 self._add(n, Entry("country", c.alpha_3))
             self.country_name.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
-        for iso, names in _rows("countries.tsv"):
-            for n in names.split("|"):
+        for iso, row_names in _rows("countries.tsv"):
+            for n in row_names.split("|"):
                 self._add(n, Entry("country", iso), force=True)
-        for iso, names in _rows("demonyms.tsv"):
-            for n in names.split("|"):
+        for iso, row_names in _rows("demonyms.tsv"):
+            for n in row_names.split("|"):
                 e = Entry("country" if n.isupper() or "." in n else "demonym", iso)
                 self._add(n, e, force=e.kind == "country" or iso == "KOR")
-        for code, names in _rows("organisations.tsv"):
-            for n in names.split("|"):
+        for code, row_names in _rows("organisations.tsv"):
+            for n in row_names.split("|"):
                 self._add(n, Entry("org", code), force=True)
         for row in _rows("places.tsv"):
             place, iso, city = row[0], row[1], (row[2] if len(row) > 2 else "")
