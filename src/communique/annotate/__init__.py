@@ -107,7 +107,18 @@ def annotate(doc: Document) -> AnnotatedDocument:
     role, reason = headline_role(headline, lead, publisher.kind if publisher else None, clean)
     published = parse_iso_date(doc.published)
     fp = build_frame(
-        clean, title, bounds, actors, times, title_times, anchor, published, publisher, role, lex, doc.dateline
+        clean,
+        title,
+        bounds,
+        actors,
+        times,
+        title_times,
+        anchor,
+        published,
+        publisher,
+        role,
+        lex,
+        doc.dateline,
     )
     if fp.type is not None:
         role = final_role(role, reason, fp.status, fp.date, anchor)
@@ -129,7 +140,13 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _time_expr(
-    span: _Spanner, text: str, day: dt.date | None, first: dt.date | None, last: dt.date | None, s: int, e: int
+    span: _Spanner,
+    text: str,
+    day: dt.date | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    s: int,
+    e: int,
 ) -> TimeExpression:
     return TimeExpression(
         text, _iso(day), _iso(first) if day is None else None, _iso(last) if day is None else None, span(s, e)
@@ -169,9 +186,16 @@ def _frame(
     if role_sent:
         evidence["role"] = [span(*role_sent)]
     if fp.type is None:
-        return Frame(doc.id, role=role, evidence=tuple((k, tuple(v)) for k, v in sorted(evidence.items())),
-                     statements=content.statements, topics=content.topics, stances=content.stances,
-                     relationship_labels=content.relationship_labels, references=content.references)
+        return Frame(
+            doc.id,
+            role=role,
+            evidence=tuple((k, tuple(v)) for k, v in sorted(evidence.items())),
+            statements=content.statements,
+            topics=content.topics,
+            stances=content.stances,
+            relationship_labels=content.relationship_labels,
+            references=content.references,
+        )
     unit = fp.unit
     if unit is not None and not unit.in_title:
         evidence["type"] = [span(unit.start, unit.end)]
@@ -212,5 +236,3 @@ def _frame(
         plover=plover,
         evidence=tuple((k, tuple(v)) for k, v in sorted(evidence.items())),
     )
-
-

@@ -35,7 +35,9 @@ from dataclasses import dataclass, field
 
 from communique.annotate.lexicon import Entry, Lexicon, Token, tokenize
 
-HONORIFICS = frozenset("mr mrs ms miss dr sheikh sheikha his her majesty highness excellency h.e. madam sir dame lord lady".split())
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sheikh sheikha his her majesty highness excellency h.e. madam sir dame lord lady".split()
+)
 PARTICLES = frozenset("bin bint ibn al el de da di du van von der den la le dos das del".split())
 # Capitalised words that never start or continue a person's name.
 NOT_NAME = frozenset(
@@ -116,7 +118,9 @@ class Actors:
 
     def people_between(self, start: int, end: int, in_title: bool = False) -> list[int]:
         """Indices of people mentioned in ``[start, end)`` of the text (or of the title), in text order."""
-        hits = sorted((s, i) for (s, e, t), i in self.mention_of.items() if t == in_title and s >= start and e <= end)
+        hits = sorted(
+            (s, i) for (s, e, t), i in self.mention_of.items() if t == in_title and s >= start and e <= end
+        )
         out: list[int] = []
         for _s, i in hits:
             if i not in out:
@@ -162,9 +166,18 @@ def _read_name(
         t = toks[k]
         if out and text and not _gap_ok(text, toks[k - 1], t) and toks[k - 1].text not in (".", "-"):
             break
-        if t.text in ("-",) and out and k + 1 < len(toks) and toks[k + 1].start == t.end and t.start == toks[k - 1].end:
-            k += 1
-            continue
+        if (
+            t.text == "-"
+            and out
+            and k + 1 < len(toks)
+            and toks[k + 1].start == t.end
+            and t.start == toks[k - 1].end
+        ):
+            if toks[k + 1].is_word:  # "Al-Thani", "Dae-ho"
+                out.append(toks[k + 1])
+                k += 2
+                continue
+            break
         if len(t.text) == 1 and t.text.isupper() and k + 1 < len(toks) and toks[k + 1].text == "." and out:
             out.append(t)
             k += 2
@@ -173,8 +186,10 @@ def _read_name(
             break
         if not _name_word(t):
             break
-        if not allow_entity and lex.match_entity(toks, k) and not out:
-            break
+        if not allow_entity and not out:
+            m = lex.match_entity(toks, k)
+            if m and m[0].kind in ("country", "org"):  # a place name may be a given name ("Sofia")
+                break
         if lex.match_title(toks, k):
             break
         out.append(t)
@@ -225,7 +240,12 @@ class _Scanner:
         i = 0
         while i < len(self.toks):
             m = lex.match_entity(self.toks, i)
-            if m and not (m[0].value == "USA" and self.toks[i].norm == "America" and i and self.toks[i - 1].norm in ("Latin", "South", "North", "Central")):
+            if m and not (
+                m[0].value == "USA"
+                and self.toks[i].norm == "America"
+                and i
+                and self.toks[i - 1].norm in ("Latin", "South", "North", "Central")
+            ):
                 self.ents[i] = m
                 i += m[1]
             else:
@@ -233,7 +253,10 @@ class _Scanner:
         self.ent_end = {i + n - 1: i for i, (_e, n) in self.ents.items()}
 
     def entity_list(self) -> list[tuple[int, int, Entry, bool]]:
-        return [(self.toks[i].start, self.toks[i + n - 1].end, e, self.in_title) for i, (e, n) in sorted(self.ents.items())]
+        return [
+            (self.toks[i].start, self.toks[i + n - 1].end, e, self.in_title)
+            for i, (e, n) in sorted(self.ents.items())
+        ]
 
     def _country_after_of(self, k: int) -> tuple[int, str | None, int | None]:
         """At ``k`` == "of": (index after "of [the] Country", iso, entity token index) or (k, None, None)."""
@@ -300,19 +323,36 @@ class _Scanner:
                 if c3:
                     country = country or c3
                     k = k2
-            if not name_toks and toks[i].low == toks[i].text and not (start_i < i or (i and toks[i - 1].low == "the")):
+            if (
+                not name_toks
+                and toks[i].low == toks[i].text
+                and not (start_i < i or (i and toks[i - 1].low == "the"))
+            ):
                 i += 1
                 continue
             if i and toks[i - 1].low in ("mr", "madam", "mrs", "ms") and not name_toks:
                 i += n  # vocative "Mr President"
                 continue
             end_tok = max(k, i + n) - 1
+            if not name_toks and start_i > 0 and toks[start_i - 1].low == "the":
+                start_i -= 1  # "the Belarusian leader", "the President of Ukraine"
             name = None
             words: tuple[str, ...] = ()
             if name_toks:
                 name, words = _name_of(self.text, name_toks)
             out.append(
-                RawMention(toks[start_i].start, toks[end_tok].end, name, words, country, role, rank, True, self.in_title, is_leader_word)
+                RawMention(
+                    toks[start_i].start,
+                    toks[end_tok].end,
+                    name,
+                    words,
+                    country,
+                    role,
+                    rank,
+                    True,
+                    self.in_title,
+                    is_leader_word,
+                )
             )
             used.update(range(start_i, end_tok + 1))
             i = end_tok + 1
@@ -339,13 +379,22 @@ class _Scanner:
             ok = False
             if nxt is not None and (nxt.low in PERSON_VERBS or nxt.text in (":", "(")):
                 ok = True
-            if nxt is not None and nxt.low == "and" and k + 1 < len(toks) and (lex.match_title(toks, k + 1) or _name_word(toks[k + 1])):
+            if (
+                nxt is not None
+                and nxt.low == "and"
+                and k + 1 < len(toks)
+                and (lex.match_title(toks, k + 1) or _name_word(toks[k + 1]))
+            ):
                 ok = True
             if prev is not None and prev.low in ("with", "and") and (nxt is None or not nxt.is_cap):
                 ok = True
             if ok:
                 name, words = _name_of(self.text, name_toks)
-                out.append(RawMention(toks[i].start, toks[k - 1].end, name, words, None, None, 9, False, self.in_title))
+                out.append(
+                    RawMention(
+                        toks[i].start, toks[k - 1].end, name, words, None, None, 9, False, self.in_title
+                    )
+                )
             i = k
         return out
 
@@ -420,8 +469,10 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
     for sc in scanners:
         for s, e, w in sc.single_words(set(word_owner)):
             owner = word_owner[w]
-            if owner >= 0 and (s, e, sc.in_title) not in mention_of and not any(
-                a <= s and e <= b and t == sc.in_title for (a, b, t) in mention_of
+            if (
+                owner >= 0
+                and (s, e, sc.in_title) not in mention_of
+                and not any(a <= s and e <= b and t == sc.in_title for (a, b, t) in mention_of)
             ):
                 mention_of[(s, e, sc.in_title)] = owner
                 people[owner].mentions.append((s, e) if not sc.in_title else (-1, -1))

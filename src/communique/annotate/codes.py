@@ -32,7 +32,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def codes(type_: str | None, status: str | None, host: str | None, countries: Sequence[str | None]) -> tuple[str | None, str | None]:
+def codes(
+    type_: str | None, status: str | None, host: str | None, countries: Sequence[str | None]
+) -> tuple[str | None, str | None]:
     """The (CAMEO, PLOVER) codes of a frame; (None, None) when there is no event."""
     if type_ is None:
         return None, None

@@ -35,15 +35,44 @@ _YEAR = r"((?:19|20)\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
-    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
+    (
+        "mdy",
+        re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:{_WD},?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("inmonth", re.compile(rf"\b(?:[Ii]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MON}\b(?!\s+\d)")),
-    ("rel", re.compile(r"\b(the day before yesterday|the day after tomorrow|the day before|the (?:next|following) day|"
-                       r"(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b", re.I)),
-    ("period", re.compile(r"\b((?:earlier|later) this|this|last|next|the past|the previous|the coming)\s+(year|month|week)\b", re.I)),
+    (
+        "inmonth",
+        re.compile(rf"\b(?:[Ii]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MON}\b(?!\s+\d)"),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(the day before yesterday|the day after tomorrow|the day before|the (?:next|following) day|"
+            r"(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b",
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b((?:earlier|later) this|this|last|next|the past|the previous|the coming)\s+(year|month|week)\b",
+            re.I,
+        ),
+    ),
     ("inyear", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+((?:19|20)\d\d)\b")),
-    ("weekday", re.compile(rf"\b(?:(last|next|this|on|coming|previous)\s+)?{_WD}\b(?!,?\s+(?:the\s+)?(?:{_MON[1:-1]}|\d))", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(last|next|this|on|coming|previous)\s+)?{_WD}\b(?!,?\s+(?:the\s+)?(?:{_MON[1:-1]}|\d))",
+            re.I,
+        ),
+    ),
 ]
 
 FUTURE = re.compile(
@@ -144,7 +173,9 @@ def anchor_date(
     for s, e in sentences[:8]:
         line = clean[s:e]
         for a, b, fd in full_dates(clean, s, e):
-            rest = re.sub(r"[\s()\[\],.:0-9]|P\.M\.|A\.M\.|[AP]M|EST|EDT|GMT|UTC|MSK", "", line[: a - s] + line[b - s :])
+            rest = re.sub(
+                r"[\s()\[\],.:0-9]|P\.M\.|A\.M\.|[AP]M|EST|EDT|GMT|UTC|MSK", "", line[: a - s] + line[b - s :]
+            )
             if len(rest) <= 12:
                 return fd, "date line"
     d = parse_iso_date(published)
@@ -194,7 +225,9 @@ def find_times(clean: str, sentences: Sequence[tuple[int, int]], anchor: dt.date
     return out
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool, last_day: dt.date | None) -> Time | None:
+def _resolve(
+    kind: str, m: re.Match[str], anchor: dt.date | None, future: bool, last_day: dt.date | None
+) -> Time | None:
     day: dt.date | None = None
     first: dt.date | None = None
     last: dt.date | None = None
@@ -218,7 +251,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool, 
         y, mon = int(g(2)), _month(g(1))
         first, last = dt.date(y, mon, 1), _month_end(y, mon)
     elif kind == "inmonth":
-        if g(1).lower().startswith("may") and not g(0).lower().startswith(("in", "last", "this", "next", "early", "late")):
+        if g(1).lower().startswith("may") and not g(0).lower().startswith(
+            ("in", "last", "this", "next", "early", "late")
+        ):
             return None
         if anchor:
             mon = _month(g(1))

@@ -66,11 +66,25 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
-    ("message", re.compile(r"\b(?:message|letter)s? (?:to|from)\b|\bcongratulatory (?:message|letter)\b", _I)),
+    (
+        "message",
+        re.compile(r"\b(?:message|letter)s? (?:to|from)\b|\bcongratulatory (?:message|letter)\b", _I),
+    ),
     ("contact", re.compile(r"\bconversations?\b|\btalked\b|\bdiscussions?\b|\bexchanged views\b", _I)),
-    ("agreement", re.compile(r"\bsign(?:ed|s)?\b[^.]{0,50}\b(?:agreement|treaty|deal|memorandum|declaration)\b", _I)),
+    (
+        "agreement",
+        re.compile(r"\bsign(?:ed|s)?\b[^.]{0,50}\b(?:agreement|treaty|deal|memorandum|declaration)\b", _I),
+    ),
 ]
-TYPE_PRIORITY = {"video call": 0, "phone call": 1, "summit": 2, "meeting": 3, "agreement": 4, "message": 5, "contact": 9}
+TYPE_PRIORITY = {
+    "video call": 0,
+    "phone call": 1,
+    "summit": 2,
+    "meeting": 3,
+    "agreement": 4,
+    "message": 5,
+    "contact": 9,
+}
 RECALL = re.compile(
     r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
     r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
@@ -79,8 +93,16 @@ RECALL = re.compile(
 )
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
 DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
-EVENT_NOUN = re.compile(r"\b(the (?:call|conversation|meeting|talks|visit|videoconference)|the two leaders|both leaders)\b", _I)
-ATTEND = re.compile(r"\battend(?:ed|ing)?\b|\bwere (?:also )?present\b|\balso present\b|\bjoined (?:the|them)\b|\bparticipated\b", _I)
+EVENT_NOUN = re.compile(
+    r"\b(the (?:call|conversation|meeting|talks|visit|videoconference)|the two leaders|both leaders)\b", _I
+)
+ATTEND = re.compile(
+    r"\battend(?:ed|ing)?\b|\bwere (?:also )?present\b|\balso present\b|\bjoined (?:the|them)\b|\bparticipated\b",
+    _I,
+)
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
+)
 PLACE_PREP = re.compile(r"(?:\b(?:in|at|to|visit|visiting|visited|into)\s+(?:the\s+)?)$", _I)
 
 
@@ -150,14 +172,20 @@ class _TextTriggers:
         self.title = Triggers(title) if title else None
 
     def __call__(self, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
-        ix = self.clean if text is self.clean.text or self.title is None or text is not self.title.text else self.title
+        ix = (
+            self.clean
+            if text is self.clean.text or self.title is None or text is not self.title.text
+            else self.title
+        )
         return ix.between(a, b)
 
 
 def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: str) -> list[int]:
     """People the trigger links: the subject clause before it and the object after it."""
     mentions = sorted(
-        (s, e, i) for (s, e, t), i in actors.mention_of.items() if t == unit.in_title and s >= unit.start and e <= unit.end
+        (s, e, i)
+        for (s, e, t), i in actors.mention_of.items()
+        if t == unit.in_title and s >= unit.start and e <= unit.end
     )
     before = [(s, e, i) for s, e, i in mentions if e <= trig_start]
     after = [(s, e, i) for s, e, i in mentions if s >= trig_end]
@@ -239,7 +267,9 @@ def build_frame(
                 score -= 2.5
             score -= TYPE_PRIORITY[typ] * 0.01
             if DEBUG:
-                print(f"  {score:5.2f} {typ:10} {u.text[u.start:u.end][:100]!r} {[actors.people[i].key() for i in people]}")
+                print(
+                    f"  {score:5.2f} {typ:10} {u.text[u.start : u.end][:100]!r} {[actors.people[i].key() for i in people]}"
+                )
             if best is None or score > best[0] + 1e-9:
                 best = (score, order, u, typ, ts, te, people)
     if best is None:
@@ -251,7 +281,9 @@ def build_frame(
     # type: a video mode anywhere in the unit or the lead wins over the trigger word
     lead_text = " ".join(clean[s:e] for s, e in sentences[:2])
     unit_text = text[unit.start : unit.end]
-    if typ != "video call" and (TRIGGERS[0][1].search(unit_text) or (typ == "meeting" and TRIGGERS[0][1].search(lead_text))):
+    if typ != "video call" and (
+        TRIGGERS[0][1].search(unit_text) or (typ == "meeting" and TRIGGERS[0][1].search(lead_text))
+    ):
         typ = "video call"
     if typ == "meeting" and re.search(r"\b(?:tele)?phone\b|\btelephone\b", unit_text, _I):
         typ = "phone call"
@@ -270,13 +302,17 @@ def build_frame(
             _attendees(fp, clean, sentences, actors, lex)
     final_countries = [actors.people[i].country for i in fp.participants]
     known = {c for c in final_countries if c}
-    leaders_unknown = [i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1]
+    leaders_unknown = [
+        i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1
+    ]
     if len(fp.participants) < 2 or (len(known) < 2 and not (known and leaders_unknown)):
         fp.type = None
     return fp
 
 
-def _complete_participants(fp: FrameParts, actors: Actors, units: Sequence[Unit], _triggers: _TextTriggers) -> None:
+def _complete_participants(
+    fp: FrameParts, actors: Actors, units: Sequence[Unit], _triggers: _TextTriggers
+) -> None:
     """With one principal only, take the counterpart from the headline's leaders ("Remarks by President A
     and Chancellor B"), else from another early unit about the same event type."""
     if len(fp.participants) >= 2 or fp.type is None:
@@ -359,6 +395,9 @@ def _choose_date(
 
     pool = title_times if unit.in_title else [t for t in times if unit.start <= t.start and t.end <= unit.end]
     cands = [t for t in pool if ok(t)]
+    dl = None if unit.in_title else DATELINE.match(clean, unit.start)
+    if dl and any(t.start >= dl.end() for t in cands):  # "BEIJING, Dec. 4 (Xinhua) --" is the dispatch's date
+        cands = [t for t in cands if t.start >= dl.end()]
     if cands:
         t = min(cands, key=lambda t: min(abs(t.start - te), abs(t.end - ts)))
         _set_date(fp, t, unit.in_title)
@@ -371,14 +410,22 @@ def _choose_date(
         if RECALL.search(sent):
             continue
         for typ, a, b in _triggers(clean, s, e):
-            if typ not in (fp.type, "contact") and not (fp.type in ("video call", "meeting", "visit") and typ == "meeting"):
+            if typ not in (fp.type, "contact") and not (
+                fp.type in ("video call", "meeting", "visit") and typ == "meeting"
+            ):
                 continue
             linked = _linked(actors, Unit(s, e, clean, False, k), a, b, clean)
             if any(i not in principals and actors.people[i].rank <= 2 for i in linked):
                 continue
-            if not (set(linked) & principals) and not EVENT_NOUN.search(clean, max(s, a - 20), min(e, b + 20)):
+            if not (set(linked) & principals) and not EVENT_NOUN.search(
+                clean, max(s, a - 20), min(e, b + 20)
+            ):
                 continue
-            near = [t for t in times if s <= t.start and t.end <= e and ok(t) and min(abs(t.start - b), abs(t.end - a)) < 80]
+            near = [
+                t
+                for t in times
+                if s <= t.start and t.end <= e and ok(t) and min(abs(t.start - b), abs(t.end - a)) < 80
+            ]
             if near:
                 _set_date(fp, min(near, key=lambda t: min(abs(t.start - b), abs(t.end - a))), False)
                 return
@@ -436,7 +483,11 @@ def _locate(
                 city, host_c = entry.extra, entry.value
                 span = None if in_title else (s, e)
                 break
-            if entry.kind == "country" and host_c is None and re.search(r"visit\w*\s+(?:to\s+)?(?:the\s+)?$", text[max(a, s - 25) : s], _I):
+            if (
+                entry.kind == "country"
+                and host_c is None
+                and re.search(r"visit\w*\s+(?:to\s+)?(?:the\s+)?$", text[max(a, s - 25) : s], _I)
+            ):
                 host_c = entry.value
                 span = None if in_title else (s, e)
         if city:
@@ -450,7 +501,9 @@ def _locate(
     fp.host = host_c if host_c in countries else None
 
 
-def _attendees(fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]], actors: Actors, lex: Lexicon) -> None:
+def _attendees(
+    fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]], actors: Actors, lex: Lexicon
+) -> None:
     for s, e in sentences:
         sent = clean[s:e]
         if not ATTEND.search(sent) or FUTURE.search(sent):
@@ -463,7 +516,11 @@ def _attendees(fp: FrameParts, clean: str, sentences: Sequence[tuple[int, int]],
                 continue
             country = p.country
             if country is None:
-                prior = [ent for ent in actors.entities if not ent[3] and s <= ent[0] < e and ent[2].kind in ("country", "demonym")]
+                prior = [
+                    ent
+                    for ent in actors.entities
+                    if not ent[3] and s <= ent[0] < e and ent[2].kind in ("country", "demonym")
+                ]
                 first_mention = min((m for m in p.mentions if s <= m[0] < e), default=None)
                 prior = [ent for ent in prior if first_mention is None or ent[0] < first_mention[0]]
                 if prior:

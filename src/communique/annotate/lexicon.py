@@ -48,7 +48,10 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+    return [
+        Token(m.group(), m.start(), m.end())
+        for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def _key(phrase: str, lower: bool = False) -> tuple[str, ...]:
@@ -113,7 +116,9 @@ class Lexicon:
             self.titles[_key(row[0], lower=True)] = Entry("title", row[1], row[2])
         for row in _rows("publishers.tsv"):
             row = row + [""] * (4 - len(row))
-            self.publishers[row[0].strip().lower()] = Publisher(row[1] or None, row[2] or "media", row[3] or None)
+            self.publishers[row[0].strip().lower()] = Publisher(
+                row[1] or None, row[2] or "media", row[3] or None
+            )
         self.starts = frozenset(k[0] for k in self.entities)
         self.title_starts = frozenset(k[0] for k in self.titles)
         self.maxlen = max(len(k) for k in self.entities)

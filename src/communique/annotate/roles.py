@@ -25,17 +25,32 @@ import re
 _R = re.IGNORECASE
 COMMENT = re.compile(r"\b(editorial|opinion|commentary|op-ed|column|analysis|viewpoint)\b", _R)
 PRESS_CONF = re.compile(
-    r"\b(press conference|news conference|joint press|press statements?|statements for the press|press availability)\b", _R
+    r"\b(press conference|news conference|joint press|press statements?|statements for the press|press availability)\b",
+    _R,
 )
-BRIEFING = re.compile(r"\b(background (?:press )?call|press call|press briefing|briefing|background briefing)\b", _R)
+BRIEFING = re.compile(
+    r"\b(background (?:press )?call|press call|press briefing|briefing|background briefing)\b", _R
+)
 PREVIEW_WORDS = re.compile(r"\b(upcoming|previewing|preview|ahead of|forthcoming)\b", _R)
-REMARKS = re.compile(r"^\s*(?:opening |joint )?remarks\b|\bremarks by\b|\bbeginning of\b.*\btalks\b|\bopening remarks\b", _R)
+REMARKS = re.compile(
+    r"^\s*(?:opening |joint )?remarks\b|\bremarks by\b|\bbeginning of\b.*\btalks\b|\bopening remarks\b", _R
+)
 READOUT = re.compile(r"^\s*readout\b|\breadout of\b", _R)
 STATEMENT = re.compile(r"^\s*statement\b|\bstatement by\b", _R)
-STARTED = re.compile(r"\b(started|starts|begins|began|is underway|under way|kicks off|kicked off|is taking place|are taking place)\b", _R)
-FUTURE_HEAD = re.compile(r"\b(will|to visit|to hold|to meet|to travel|upcoming|scheduled|plans to|set to|to attend)\b", _R)
+STARTED = re.compile(
+    r"\b(started|starts|begins|began|is underway|under way|kicks off|kicked off|is taking place|are taking place)\b",
+    _R,
+)
+FUTURE_HEAD = re.compile(
+    r"\b(will|to visit|to hold|to meet|to travel|upcoming|scheduled|plans to|set to|to attend)\b", _R
+)
 TRANSCRIPT = re.compile(r"^[A-Z][A-Z .'’\-]{2,40}:\s", re.M)
 QUESTION = re.compile(r"^(?:Q|QUESTION)[:.]\s|^Question:", re.M)
+
+
+AGENCY_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–)"
+)
 
 
 def headline_role(headline: str, lead: str, publisher_kind: str | None, body: str) -> tuple[str, str]:
@@ -63,7 +78,7 @@ def headline_role(headline: str, lead: str, publisher_kind: str | None, body: st
         return "news", "publisher"
     if publisher_kind == "government":
         return "readout", "publisher"
-    if re.search(r"\((?:Xinhua|AP|AFP|Reuters|TASS|Yonhap|Kyodo|BelTA|Ukrinform|ANI|PTI|dpa)\)", body[:400]):
+    if AGENCY_DATELINE.search(body[:400]):
         return "news", "dateline"
     if TRANSCRIPT.search(body):
         return ("press conference" if QUESTION.search(body) else "remarks"), "transcript"

@@ -98,8 +98,12 @@ def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
         line = text[s:e].rstrip()
         nxt = text[s2 : s2 + 1]
         short = len(line) < 0.6 * longest
-        ends = line[-1:] in ".!?:\"”)" if line else True
-        if not line or (nxt[:1].isupper() or nxt[:1] in "\"“(") and (short or (ends and len(line) < 0.85 * longest)):
+        ends = line[-1:] in '.!?:"”)' if line else True
+        if (
+            not line
+            or (nxt[:1].isupper() or nxt[:1] in '"“(')
+            and (short or (ends and len(line) < 0.85 * longest))
+        ):
             out.append((cur, e))
             cur = s2
     out.append((cur, b))
