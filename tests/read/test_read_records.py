@@ -158,3 +158,75 @@ def test_url_host_fallback_outlet_table():
         ("Xinhua", "url"),
         (None, None),
     ]
+
+
+# --------------------------------------------------------------------------- streamed files
+
+
+def write_csv(path, n: int, body: str = "Body of record number {i}, long enough to read.") -> None:
+    lines = ["title,text"] + [f'T{i},"{body.format(i=i)}"' for i in range(1, n + 1)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_large_csv_is_streamed_and_max_bytes_is_per_record(tmp_path):
+    p = tmp_path / "big.csv"
+    write_csv(p, 500)
+    assert p.stat().st_size > 20_000
+    docs = read_all(p, max_bytes=10_000)
+    assert len(docs) == 500 and all(isinstance(d, Document) for d in docs)
+    assert docs[-1].paths == (f"{p}#500",)
+    items = read_all(p, max_bytes=20)
+    assert all(isinstance(s, Skip) and s.reason.startswith("too large (") for s in items)
+    assert items[0].path == f"{p}:2"
+
+
+def test_large_jsonl_is_streamed(tmp_path):
+    p = tmp_path / "big.jsonl"
+    p.write_text("".join(f'{{"text": "Record {i} has a body."}}\n' for i in range(1, 401)), encoding="utf-8")
+    items = read_all(p, max_bytes=1_000)
+    assert len(docs_of(items)) == 400
+    (skip, *_rest) = read_all(p, max_bytes=10)
+    assert skip == Skip(f"{p}:1", "too large (32 B > 10 B)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_csv_encodings(tmp_path, encoding):
+    p = tmp_path / "enc.csv"
+    text = 'title,text\r\nÉlysée,"Le président a reçu son homologue « lundi ».\r\nDeuxième ligne."\r\n'
+    p.write_bytes(text.encode(encoding))
+    (doc,) = read_all(p)
+    assert isinstance(doc, Document)
+    assert doc.title == "Élysée"
+    assert doc.clean == "Le président a reçu son homologue « lundi ».\nDeuxième ligne."
+
+
+def test_stray_bad_byte_late_in_a_stream_is_replaced(tmp_path):
+    p = tmp_path / "late.jsonl"
+    good = "".join(f'{{"text": "Record {i} is fine."}}\n' for i in range(1, 5000))
+    p.write_bytes(good.encode() + b'{"text": "A caf\xe9 record."}\n')
+    items = read_all(p)
+    assert len(items) == 5000 and all(isinstance(d, Document) for d in items)
+    assert items[-1].clean == "A caf\ufffd record."
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("e.csv", b"", "empty"),
+        ("e.jsonl", b"\n  \n", "empty"),
+        ("b.csv", b"title,text\n\x00\x01\x02", "binary"),
+    ],
+)
+def test_stream_bad_inputs(tmp_path, name, content, reason):
+    p = tmp_path / name
+    p.write_bytes(content)
+    assert read_all(p) == [Skip(str(p), reason)]
+
+
+def test_stdin_csv_is_streamed(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"text\nFrom a pipe.\nAnd another.\n")))
+    items = read_all("-", fmt="csv")
+    assert [d.paths for d in docs_of(items)] == [("-#1",), ("-#2",)]

@@ -16,17 +16,29 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
 
 from ..model import Document
-from .decode import decode, is_blank, normalise_newlines
+from .decode import decode, is_blank, iter_lines, normalise_newlines, sniff_encoding
 from .html import read_html
 from .markdown import read_md
 from .records import check_columns, read_csv, read_jsonl
-from .skip import Skip
+from .skip import Skip, human_size, too_large
 from .text import read_txt
 
-__all__ = ["FORMATS", "EXTENSIONS", "Document", "Skip", "read_paths", "read_file", "read_text", "format_for"]
+__all__ = [
+    "FORMATS",
+    "EXTENSIONS",
+    "MAX_BYTES",
+    "Document",
+    "Skip",
+    "read_paths",
+    "read_file",
+    "read_text",
+    "format_for",
+    "human_size",
+]
 
 FORMATS = ("txt", "md", "html", "csv", "jsonl")
 EXTENSIONS = {
@@ -42,9 +54,9 @@ EXTENSIONS = {
     ".ndjson": "jsonl",
 }
 MAX_BYTES = 10_000_000
+RECORD_FORMATS = ("csv", "jsonl")  # read as streams; max_bytes applies per record
+STREAM_HEAD = 1 << 16  # bytes sniffed for the encoding of a stream
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-_Reader = Callable[[str, str, "Mapping[str, str] | None"], Iterator["Document | Skip"]]
 
 
 def _check_fmt(fmt: str | None) -> None:
@@ -57,19 +69,9 @@ def format_for(path: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())
 
 
-def human_size(n: int) -> str:
-    """``12_345_678`` → ``12.3 MB``, ``10_000_000`` → ``10 MB``, ``950`` → ``950 B`` (powers of 1000)."""
-    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
-        if n >= scale:
-            return f"{n / scale:.1f}".removesuffix(".0") + " " + unit
-    return f"{n} B"
-
-
-def _too_large(size: int, max_bytes: int) -> str:
-    return f"too large ({human_size(size)} > {human_size(max_bytes)})"
-
-
-def _dispatch(text: str, path: str, fmt: str, columns: Mapping[str, str] | None) -> Iterator[Document | Skip]:
+def _dispatch(
+    text: str, path: str, fmt: str, columns: Mapping[str, str] | None, max_bytes: int
+) -> Iterator[Document | Skip]:
     if fmt == "txt":
         return read_txt(text, path)
     if fmt == "md":
@@ -77,8 +79,8 @@ def _dispatch(text: str, path: str, fmt: str, columns: Mapping[str, str] | None)
     if fmt == "html":
         return read_html(text, path)
     if fmt == "csv":
-        return read_csv(text, path, columns)
-    return read_jsonl(text, path, columns)
+        return read_csv(text, path, columns, max_bytes)
+    return read_jsonl(text, path, columns, max_bytes)
 
 
 def read_text(
@@ -98,7 +100,7 @@ def _read_text(
     text: str, path: str, fmt: str, columns: Mapping[str, str] | None, max_bytes: int
 ) -> Iterator[Document | Skip]:
     if len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        yield Skip(path, _too_large(len(text.encode("utf-8", "surrogatepass")), max_bytes))
+        yield Skip(path, too_large(len(text.encode("utf-8", "surrogatepass")), max_bytes))
         return
     text = normalise_newlines(text)
     if _SURROGATE.search(text):  # only a caller's str can hold them; decoded bytes never do
@@ -106,8 +108,13 @@ def _read_text(
     if is_blank(text):
         yield Skip(path, "empty")
         return
+    yield from _guarded(_dispatch(text, path, fmt, columns, max_bytes), path)
+
+
+def _guarded(items: Iterator[Document | Skip], path: str) -> Iterator[Document | Skip]:
+    """Pass items on; a Document with no clean text becomes a Skip, and an unexpected error a final Skip."""
     try:
-        for item in _dispatch(text, path, fmt, columns):
+        for item in items:
             if isinstance(item, Document) and not item.clean:
                 yield Skip(item.paths[0], "no text")  # e.g. only a title, only front matter
             else:
@@ -120,7 +127,7 @@ def _read_bytes(
     data: bytes, path: str, fmt: str, columns: Mapping[str, str] | None, max_bytes: int
 ) -> Iterator[Document | Skip]:
     if len(data) > max_bytes:
-        yield Skip(path, _too_large(len(data), max_bytes))
+        yield Skip(path, too_large(len(data), max_bytes))
         return
     text, reason = decode(data)
     if text is None:
@@ -129,13 +136,38 @@ def _read_bytes(
     yield from _read_text(text, path, fmt, columns, max_bytes)
 
 
+def _read_stream(
+    stream: BinaryIO, path: str, fmt: str, columns: Mapping[str, str] | None, max_bytes: int
+) -> Iterator[Document | Skip]:
+    """Read a CSV/JSONL stream lazily: the encoding is sniffed on the first bytes, ``max_bytes`` is per record."""
+    try:
+        head = stream.read(STREAM_HEAD)
+    except OSError as e:
+        yield Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
+        return
+    encoding, reason = sniff_encoding(head, complete=len(head) < STREAM_HEAD)
+    if encoding is None:
+        yield Skip(path, reason or "undecodable")
+        return
+    lines = iter_lines(head, stream, encoding)
+    reader = read_csv if fmt == "csv" else read_jsonl
+    try:
+        yield from _guarded(reader(lines, path, columns, max_bytes), path)
+    except OSError as e:  # a read error in the middle of the file
+        yield Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
+
+
 def read_file(
     path: str,
     fmt: str | None = None,
     columns: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document | Skip]:
-    """Read one file; ``fmt`` overrides the format its extension implies."""
+    """Read one file; ``fmt`` overrides the format its extension implies.
+
+    ``max_bytes`` limits the file, except for CSV and JSONL, which are read as
+    a stream and where it limits each record.
+    """
     _check_fmt(fmt)
     check_columns(columns)
     return _read_file(path, fmt, columns, max_bytes)
@@ -154,33 +186,42 @@ def _read_file(
         if stat.S_ISDIR(st.st_mode):
             yield Skip(path, "unreadable: Is a directory")
             return
-        if st.st_size > max_bytes:
-            yield Skip(path, _too_large(st.st_size, max_bytes))
-            return
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+        if fmt in RECORD_FORMATS:
+            f = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy read
+        else:
+            if st.st_size > max_bytes:
+                yield Skip(path, too_large(st.st_size, max_bytes))
+                return
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
     except OSError as e:
         yield Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
         return
-    yield from _read_bytes(data, path, fmt, columns, max_bytes)
+    if fmt in RECORD_FORMATS:
+        with f:
+            yield from _read_stream(f, path, fmt, columns, max_bytes)
+    else:
+        yield from _read_bytes(data, path, fmt, columns, max_bytes)
 
 
-def _walk(directory: str) -> Iterator[str]:
+def _walk(directory: str) -> Iterator[str | Skip]:
     """Files under ``directory``, recursively, sorted by name; hidden files and directories left out.
 
-    Symbolic links to directories are not followed (no loops); links to files are.
+    Symbolic links to directories are not followed (no loops); links to files
+    are. A directory that cannot be listed comes out as a Skip.
     """
     try:
         with os.scandir(directory) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except OSError:
+    except OSError as e:
+        yield Skip(directory, f"unreadable: {e.strerror or type(e).__name__}")
         return
-    for e in entries:
-        if e.name.startswith("."):
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        p = os.path.join(directory, e.name)
+        p = os.path.join(directory, entry.name)
         try:
-            is_dir = e.is_dir(follow_symlinks=False)
+            is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
         if is_dir:
@@ -212,14 +253,30 @@ def _read_paths(
 ) -> Iterator[Document | Skip]:
     for p in paths:
         if p == "-":
-            try:
-                data = sys.stdin.buffer.read(max_bytes + 1)
-            except (OSError, AttributeError, ValueError) as e:
-                yield Skip("-", f"unreadable: {getattr(e, 'strerror', None) or e}")
-                continue
-            yield from _read_bytes(data, "-", fmt or "txt", columns, max_bytes)
+            yield from _read_stdin(fmt or "txt", columns, max_bytes)
         elif os.path.isdir(p):
             for f in _walk(p):
-                yield from _read_file(f, fmt, columns, max_bytes)
+                if isinstance(f, Skip):
+                    yield f
+                else:
+                    yield from _read_file(f, fmt, columns, max_bytes)
         else:
             yield from _read_file(p, fmt, columns, max_bytes)
+
+
+def _read_stdin(fmt: str, columns: Mapping[str, str] | None, max_bytes: int) -> Iterator[Document | Skip]:
+    """Standard input, as format ``fmt``; CSV/JSONL are streamed like files."""
+    try:
+        stream = sys.stdin.buffer
+    except AttributeError:
+        yield Skip("-", "unreadable: standard input is not a byte stream")
+        return
+    if fmt in RECORD_FORMATS:
+        yield from _read_stream(stream, "-", fmt, columns, max_bytes)
+        return
+    try:
+        data = stream.read(max_bytes + 1)
+    except (OSError, ValueError) as e:
+        yield Skip("-", f"unreadable: {getattr(e, 'strerror', None) or e}")
+        return
+    yield from _read_bytes(data, "-", fmt, columns, max_bytes)

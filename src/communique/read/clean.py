@@ -21,7 +21,7 @@ from ..model import Document, OffsetMap, content_id
 _WS = " \t\n\r\f\v\u00a0\u2028\u2029\ufeff"
 
 _LETTER = re.compile(r"[^\W\d_]")
-LANGUAGE_SAMPLE = 2000  # characters of clean text given to the language detector
+LANGUAGE_SAMPLE = 600  # characters of clean text given to the language detector (speed: it walks bytes)
 LANGUAGE_MIN_LETTERS = 20  # below this many letters the language is None
 
 
@@ -86,7 +86,7 @@ def cut(
 
 
 def detect_language(clean: str) -> str | None:
-    """ISO 639-1 code of the language of ``clean`` (first 2000 characters), or None if too short."""
+    """ISO 639-1 code of the language of ``clean`` (its first 600 characters), or None if too short."""
     sample = clean[:LANGUAGE_SAMPLE]
     letters = _LETTER.findall(sample, 0, 400) or _LETTER.findall(sample)
     if len(letters) < LANGUAGE_MIN_LETTERS and len(_LETTER.findall(sample)) < LANGUAGE_MIN_LETTERS:

@@ -9,6 +9,8 @@ bytes cannot be read as text: ``"empty"``, ``"binary"`` or
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from typing import BinaryIO
 
 SNIFF_BYTES = 8192
 BINARY_RATIO = 0.30  # share of control bytes in the first 8 KB above which a file is binary
@@ -84,8 +86,69 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return text, None
 
 
+def sniff_encoding(head: bytes, complete: bool) -> tuple[str | None, str | None]:
+    """The encoding of a file from its first bytes: ``(codec name, None)`` or ``(None, reason)``.
+
+    ``complete`` says ``head`` is the whole file (then an empty head is
+    ``"empty"`` and a multi-byte character may not be cut at its end). Used to
+    stream large CSV/JSONL files; the checks are those of :func:`decode`.
+    """
+    if complete and not head.strip():
+        return None, "empty"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", None
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(head) % 4 == 0:
+        return "utf-32", None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", None
+    if looks_binary(head[:SNIFF_BYTES]):
+        return None, "binary"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+        return "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    encoding = _guess_encoding(head)
+    return (encoding, None) if encoding else (None, "not UTF-8 and undecodable")
+
+
+def iter_lines(head: bytes, stream: BinaryIO, encoding: str, chunk_size: int = 1 << 20) -> Iterator[str]:
+    """Decode ``head`` and then the rest of ``stream`` lazily, yielding lines that end in ``\\n``.
+
+    Bytes that do not decode become U+FFFD (the encoding was checked on the
+    first bytes; one bad byte further on should not cost the rest of a large
+    file). ``\\r\\n`` is left to the CSV and JSON parsers, which accept it.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending = ""
+    chunk = head
+    while True:
+        final = not chunk
+        pending += decoder.decode(chunk, final=final)
+        if "\n" in pending:
+            *lines, pending = pending.split("\n")
+            for line in lines:
+                yield line + "\n"
+        if final:
+            break
+        chunk = stream.read(chunk_size)
+    if pending:
+        yield pending
+
+
 def _guess(data: bytes) -> str | None:
-    """charset-normalizer's decoding of ``data`` if it is confident, else None.
+    """``data`` decoded with :func:`_guess_encoding`'s answer, or None."""
+    encoding = _guess_encoding(data)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's encoding for ``data`` if it is confident, else None.
 
     On short texts several single-byte code pages fit equally well; among the
     equally good candidates Windows-1252 (the common legacy encoding of
@@ -103,8 +166,4 @@ def _guess(data: bytes) -> str | None:
     if best.chaos > MAX_CHAOS:
         return None
     tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
-    encoding = next((m.encoding for m in tied if m.encoding == "cp1252"), tied[0].encoding)
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    return next((m.encoding for m in tied if m.encoding == "cp1252"), tied[0].encoding)

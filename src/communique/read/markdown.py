@@ -38,23 +38,35 @@ _CLOSE = re.compile(r"(?m)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _TAIL = r"[ \t]*(?:\n(?:[ \t\u00a0]*\n)*)?"
 # Patterns run on a copy of the text in which each backslash escape "\X" is masked as "\x01\x02".
-_END_MARK = re.compile(r"(?m)^[ \t]*(?:\x01\x02##|###)[ \t]*$" + _TAIL)
-_RULE = re.compile(r"(?m)^[ \t]{0,3}(?:(?:[-*_][ \t]*){3,}|=+)[ \t]*$" + _TAIL)
-_IMAGE_LINE = re.compile(r"(?m)^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$" + _TAIL)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(
-    r"(\[)(?:[^\]\n]|\n(?![ \t]*\n)){1,500}?(\]\([^)\s]*(?:[ \t\n]+\"[^\"\n]*\")?\)|\]\[[^\]\n]*\])"
+# Line-level markup, one pass; the alternatives are tried in this order at each line start.
+_LINE = re.compile(
+    r"(?m)^(?:"
+    r"(?P<end>[ \t]*(?:\x01\x02##|###)[ \t]*$" + _TAIL + ")"  # \### end mark
+    r"|(?P<rule>[ \t]{0,3}(?:(?:[-*_][ \t]*){3,}|=+)[ \t]*$" + _TAIL + ")"  # rule / setext underline
+    r"|(?P<image>[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$" + _TAIL + ")"  # a line that is one image
+    r"|(?P<linkdef>[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+[^\n]*$" + _TAIL + ")"  # [ref]: url
+    r"|(?P<heading>[ \t]{0,3}#{1,6}(?:[ \t]+|(?=\n)|\Z))"  # ## Heading
+    r"|(?P<quote>[ \t]*(?:>[ \t]?)+)"  # > quote
+    r"|(?P<bullet>[ \t]*[*+-][ \t]+(?=\S))"  # * item
+    r")"
 )
-_LINK_DEF = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+[^\n]*$" + _TAIL)
-_AUTOLINK = re.compile(r"(<)(?:https?|mailto|ftp):[^\s<>]+(>)")
-_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}(?:[ \t]+|(?=\n)|\Z)")
-_HEADING_CLOSE = re.compile(r"(?m)(?<=\S)[ \t]+#+[ \t]*$")
-_STAR = re.compile(r"(?<![*\w])(\*{1,3})(?![\s*])[^\n*]+?(?<![\s*])(\1)(?![*\w])")
-_UNDERSCORE = re.compile(r"(?<![\w_])(_{1,3})(?![\s_])[^\n_]+?(?<![\s_])(\1)(?![\w_])")
-_CODE = re.compile(r"(`+)[^`\n]+?(\1)")
+_HEADING_CLOSE = re.compile(r"(?<=\S)[ \t]+#+[ \t]*$", re.M)
+_LINE_HINT = re.compile(r"(?m)^[ \t]*[#\x01*_=>!\[+-]")
+# Inline markup: (pattern, a character it needs); groups 1 and 2 are the opening and closing marks.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>", re.S)
-_BULLET = re.compile(r"(?m)^[ \t]*[*+-][ \t]+(?=\S)")
-_QUOTE = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+_PAIRED = (
+    (
+        re.compile(
+            r"(\[)(?:[^\]\n]|\n(?![ \t]*\n)){1,500}?(\]\([^)\s]*(?:[ \t\n]+\"[^\"\n]*\")?\)|\]\[[^\]\n]*\])"
+        ),
+        "[",
+    ),
+    (re.compile(r"(<)(?:https?|mailto|ftp):[^\s<>]+(>)"), "<"),
+    (re.compile(r"(?<![*\w])(\*{1,3})(?![\s*])[^\n*]+?(?<![\s*])(\1)(?![*\w])"), "*"),
+    (re.compile(r"(?<![\w_])(_{1,3})(?![\s_])[^\n_]+?(?<![\s_])(\1)(?![\w_])"), "_"),
+    (re.compile(r"(`+)[^`\n]+?(\1)"), "`"),
+)
 _TRAILING = re.compile(r"(?m)[ \t\u00a0]+$|\\$")
 
 TITLE_KEYS = ("title", "headline")
@@ -107,21 +119,34 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, int, str | Non
 
 
 def markup_deletions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Ranges of ``text[start:end]`` that are Markdown markup, to delete from the clean text."""
-    mask = _ESCAPE.sub("\x01\x02", text[:end])
-    dels: list[tuple[int, int]] = []
-    for pat in (_END_MARK, _RULE, _IMAGE_LINE, _IMAGE, _LINK_DEF, _TAG, _TRAILING):
-        dels.extend(m.span() for m in pat.finditer(mask, start, end))
-    for pat in (_HEADING, _BULLET, _QUOTE, _HEADING_CLOSE):
-        dels.extend(m.span() for m in pat.finditer(mask, start, end))
-    for pat in (_LINK, _AUTOLINK, _STAR, _UNDERSCORE, _CODE):
-        for m in pat.finditer(mask, start, end):
-            dels.append(m.span(1))
-            dels.append(m.span(2))
-    i = mask.find("\x01", start, end)
-    while i >= 0:
-        dels.append((i, i + 1))
-        i = mask.find("\x01", i + 2, end)
+    """Ranges of ``text[start:end]`` that are Markdown markup, to delete from the clean text.
+
+    Each pattern runs only when the character it needs occurs in the text, so
+    plain prose costs little more than one pass for trailing whitespace.
+    """
+    mask = _ESCAPE.sub("\x01\x02", text[:end]) if "\\" in text[start:end] else text
+    region = mask[start:end]
+    dels: list[tuple[int, int]] = [m.span() for m in _TRAILING.finditer(mask, start, end)]
+    if _LINE_HINT.search(region):
+        for m in _LINE.finditer(mask, start, end):
+            if m.end() > m.start():
+                dels.append(m.span())
+            if m.lastgroup == "heading":
+                nl = mask.find("\n", m.end(), end)
+                c = _HEADING_CLOSE.search(mask, m.end(), end if nl < 0 else nl)
+                if c:
+                    dels.append(c.span())
+    if "![" in region:
+        dels.extend(m.span() for m in _IMAGE.finditer(mask, start, end))
+    if "<" in region:
+        dels.extend(m.span() for m in _TAG.finditer(mask, start, end))
+    for pat, needed in _PAIRED:
+        if needed in region:
+            for m in pat.finditer(mask, start, end):
+                dels.append(m.span(1))
+                dels.append(m.span(2))
+    if mask is not text:
+        dels.extend((m.start(), m.start() + 1) for m in _ESCAPE.finditer(text, start, end))
     return dels
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Document
 from . import meta
 from .clean import cut
-from .skip import Skip
+from .skip import Skip, too_large
 from .text import finish, scan_plain
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -138,11 +138,34 @@ def record_document(
     )
 
 
-def read_csv(text: str, path: str, columns: Mapping[str, str] | None = None) -> Iterator[Document | Skip]:
-    """One Document per data row of a CSV text (header row first)."""
-    reader = csv.reader(io.StringIO(text), strict=True)
+def _lines(source: str | Iterable[str]) -> Iterable[str]:
+    return io.StringIO(source) if isinstance(source, str) else source
+
+
+def _too_large(parts: Iterable[str], max_bytes: int | None) -> str | None:
+    """The Skip reason when the UTF-8 size of ``parts`` exceeds ``max_bytes``, else None."""
+    if max_bytes is None:
+        return None
+    parts = list(parts)
+    if sum(len(p) for p in parts) * 4 <= max_bytes:  # a character is at most 4 bytes
+        return None
+    size = sum(len(p.encode("utf-8", "surrogatepass")) for p in parts)
+    return too_large(size, max_bytes) if size > max_bytes else None
+
+
+def read_csv(
+    source: str | Iterable[str],
+    path: str,
+    columns: Mapping[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Document | Skip]:
+    """One Document per data row of a CSV text or stream of lines (header row first).
+
+    ``source`` is the whole text or an iterable of lines (an open file, read
+    lazily); ``max_bytes`` limits each record.
+    """
+    reader = csv.reader(_lines(source), strict=True)
     header: list[str] | None = None
-    mapping: dict[str, str] = {}
     index: dict[str, int] = {}
     n = 0
     last_line = 0
@@ -151,6 +174,9 @@ def read_csv(text: str, path: str, columns: Mapping[str, str] | None = None) -> 
             row = next(reader)
         except StopIteration:
             break
+        except UnicodeDecodeError:
+            yield Skip(f"{path}:{last_line + 1}", "not UTF-8 and undecodable")
+            return
         except csv.Error as e:
             where = f"{path}:{last_line + 1}"
             last_line = reader.line_num
@@ -177,6 +203,10 @@ def read_csv(text: str, path: str, columns: Mapping[str, str] | None = None) -> 
             index = {f: header.index(col) for f, col in mapping.items()}
             continue
         n += 1
+        big = _too_large(row, max_bytes)
+        if big:
+            yield Skip(f"{path}:{first_line}", big)
+            continue
         rec = {f: row[i] if i < len(row) else "" for f, i in index.items()}
         doc = record_document(rec, {f: f for f in rec}, f"{path}#{n}", "csv")
         if doc is None:
@@ -187,11 +217,36 @@ def read_csv(text: str, path: str, columns: Mapping[str, str] | None = None) -> 
         yield Skip(path, "empty")
 
 
-def read_jsonl(text: str, path: str, columns: Mapping[str, str] | None = None) -> Iterator[Document | Skip]:
-    """One Document per JSON object line; Skips for invalid lines and records without text."""
+def read_jsonl(
+    source: str | Iterable[str],
+    path: str,
+    columns: Mapping[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Document | Skip]:
+    """One Document per JSON object line; Skips for invalid lines and records without text.
+
+    ``source`` is the whole text or an iterable of lines (read lazily);
+    ``max_bytes`` limits each line.
+    """
     cache: dict[tuple[str, ...], dict[str, str]] = {}
-    for lineno, line in enumerate(text.split("\n"), 1):
+    lines = iter(_lines(source))
+    lineno = 0
+    seen = False
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            break
+        except UnicodeDecodeError:
+            yield Skip(f"{path}:{lineno + 1}", "not UTF-8 and undecodable")
+            return
+        lineno += 1
         if not line.strip():
+            continue
+        seen = True
+        big = _too_large([line.rstrip("\r\n")], max_bytes)
+        if big:
+            yield Skip(f"{path}:{lineno}", big)
             continue
         try:
             rec = json.loads(line)
@@ -211,3 +266,5 @@ def read_jsonl(text: str, path: str, columns: Mapping[str, str] | None = None) -
             yield Skip(f"{path}:{lineno}", "no text" if has_text else f"no text (keys: {', '.join(keys)})")
         else:
             yield doc
+    if not seen:
+        yield Skip(path, "empty")

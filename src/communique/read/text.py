@@ -20,6 +20,7 @@ TITLE_MAX = 200  # a first line longer than this is a paragraph, not a title
 DATELINE_LINES = 6  # non-empty lines (≈ paragraphs) searched for a dateline
 _LINE_TAIL = r"[ \t]*(?:\n(?:[ \t]*\n)*)?"  # the end of a line and the blank lines after it
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "harbour. Photo" - a sentence ends inside
+_SOURCE_HINT = re.compile(r"\)[ \t]+\d{1,2}:\d{2},")  # cheap pre-check for meta.SOURCE_LINE
 _BLANK_LINES = re.compile(r"(?:[ \t\u00a0]*\n)+")
 _STYLE_GT_PUBLISHED = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} [AP]M")
 _STYLE_GT_PHOTO = re.compile(r"(?m)^[ \t]*Photo:[ \t]*(?:CFP|VCG|IC|cnsphoto|Xinhua)[ \t]*$")
@@ -97,20 +98,23 @@ def scan_plain(
                 pos = tail.end() if tail else nl + 1
 
     published_line = None
-    for m in meta.PUBLISHED_LINE.finditer(text, pos, end):
+    has_published = text.find("Published:", pos, end) >= 0
+    has_source = _SOURCE_HINT.search(text, pos, end) is not None
+    has_credit = text.find("Photo", pos, end) >= 0 or text.find("ditor", pos, end) >= 0
+    for m in meta.PUBLISHED_LINE.finditer(text, pos, end) if has_published else ():
         value = meta.parse_published_value(m["value"])
         if value:
             out.deletions.append(_with_tail(text, m))
             if out.published is None:
                 out.published = value
                 published_line = m["value"]
-    for m in meta.SOURCE_LINE.finditer(text, pos, end):
+    for m in meta.SOURCE_LINE.finditer(text, pos, end) if has_source else ():
         out.deletions.append(_with_tail(text, m))
         if out.published is None:
             out.published = meta.source_line_published(m)
         if out.source_outlet is None:
             out.source_outlet = meta.agency_name(m["agency"])
-    for m in meta.BOILERPLATE_LINE.finditer(text, pos, end):
+    for m in meta.BOILERPLATE_LINE.finditer(text, pos, end) if has_credit else ():
         out.deletions.append(_with_tail(text, m))
 
     deleted = sorted(out.deletions)
