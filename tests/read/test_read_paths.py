@@ -32,6 +32,15 @@ def test_binary(tmp_path):
     assert skip_reason(p) == "binary"
 
 
+def test_unknown_extension_that_is_binary_says_binary(tmp_path):
+    p = tmp_path / "a.bin"
+    p.write_bytes(bytes(range(256)) * 8)
+    assert skip_reason(p) == "binary"
+    q = tmp_path / "notes.xyz"
+    q.write_text("some text")
+    assert skip_reason(q) == "unsupported extension .xyz"
+
+
 def test_mostly_control_bytes_is_binary(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes(bytes([1, 2, 3, 4, 5, 6, 14, 15, 16, 17, 18, 19]) * 40)
@@ -86,6 +95,18 @@ def test_permission_denied(tmp_path):
         assert skip_reason(p) == "unreadable: Permission denied"
     finally:
         p.chmod(0o644)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can list any directory")
+def test_unlistable_directory(tmp_path):
+    d = tmp_path / "closed"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE)
+    d.chmod(0)
+    try:
+        assert read_all(tmp_path) == [Skip(str(d), "unreadable: Permission denied")]
+    finally:
+        d.chmod(0o755)
 
 
 def test_encodings_give_the_same_text(tmp_path):

@@ -20,7 +20,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 from ..model import Document
-from .decode import decode, is_blank, iter_lines, normalise_newlines, sniff_encoding
+from .decode import (
+    SNIFF_BYTES,
+    decode,
+    is_blank,
+    iter_lines,
+    looks_binary,
+    normalise_newlines,
+    sniff_encoding,
+)
 from .html import read_html
 from .markdown import read_md
 from .records import check_columns, read_csv, read_jsonl
@@ -178,8 +186,7 @@ def _read_file(
 ) -> Iterator[Document | Skip]:
     fmt = fmt or format_for(path)
     if fmt is None:
-        ext = os.path.splitext(path)[1]
-        yield Skip(path, f"unsupported extension {ext}" if ext else "unsupported extension (none)")
+        yield _unsupported(path)
         return
     try:
         st = os.stat(path)
@@ -202,6 +209,19 @@ def _read_file(
             yield from _read_stream(f, path, fmt, columns, max_bytes)
     else:
         yield from _read_bytes(data, path, fmt, columns, max_bytes)
+
+
+def _unsupported(path: str) -> Skip:
+    """The Skip of a file with an unknown extension: ``binary`` when it is, else ``unsupported extension .xyz``."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError as e:
+        return Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
+    if looks_binary(head):
+        return Skip(path, "binary")
+    ext = os.path.splitext(path)[1]
+    return Skip(path, f"unsupported extension {ext}" if ext else "unsupported extension (none)")
 
 
 def _walk(directory: str) -> Iterator[str | Skip]:
