@@ -26,7 +26,7 @@ from .blocking import doc_info, framed_candidates, frameless_candidates
 from .ids import assign_ids
 from .link import Linker
 from .merge import build_event
-from .minhash import MinHasher, near_duplicates, pairs_from_signatures, words
+from .minhash import MinHasher, near_duplicates, pairs_from_signatures
 from .text import TfIdf, profile, terms
 
 __all__ = ["cluster", "near_duplicates", "COPY_THRESHOLD"]
@@ -63,8 +63,7 @@ def cluster(
     if not ordered:
         return []
     texts = [d.clean or d.text for d in ordered]
-    tokens = [words(t) for t in texts]
-    sig = MinHasher().signatures(tokens)
+    sig = MinHasher().signatures_of_texts(texts)
     copies = {(i, j): e for i, j, e in pairs_from_signatures(sig, COPY_THRESHOLD)}
     tfidf = TfIdf([terms(t) for t in texts])
     infos = [doc_info(k, d, frames.get(d.id), profile(texts[k], d.outlet)) for k, d in enumerate(ordered)]

@@ -13,9 +13,10 @@ candidate: a pair of similarity ``s`` becomes a candidate with probability
 ``1 - (1 - s**r)**b``, an S-curve whose step sits near ``(1/b)**(1/r)``.
 Candidates are then verified by the fraction of agreeing signature positions.
 
-Why it is fast: every step runs over whole arrays, never per shingle in Python.
-Word hashes are computed once per distinct word (a vocabulary), shingle hashes
-of all documents of a batch are one ``uint64`` array, each permutation
+Why it is fast: every step runs over whole arrays, never per word or shingle in
+Python. Raw texts are tokenised and their words hashed on one byte array per
+batch (:func:`text_word_hashes`; token lists go through a per-word cache
+instead), shingle hashes of all documents of a batch are one ``uint64`` array, each permutation
 ``h -> a*h + b (mod 2**64)`` with odd ``a`` (a bijection of the 64-bit words,
 the affine family datasketch also uses) is two vector operations over that
 array, and ``np.minimum.reduceat`` takes the per-document minimum. Band keys are
@@ -31,7 +32,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -47,6 +47,8 @@ _MASK64 = (1 << 64) - 1
 _EMPTY = np.uint32(0xFFFFFFFF)
 #: shingles per batch: bounds the working memory (8 bytes each, two buffers)
 _BATCH_SHINGLES = 1 << 21
+#: characters per batch of raw texts (about as many bytes, eight times that in working arrays)
+_BATCH_BYTES = 1 << 20
 
 
 def words(text: str) -> list[str]:
@@ -64,16 +66,34 @@ def _fmix64(x: U64) -> U64:
     return x
 
 
+#: the odd multiplier of the polynomial word hash (any odd 64-bit constant; invertible mod 2**64)
+_P = 0x100000001B3
+_P_INV = pow(_P, -1, 1 << 64)
+_WORD_BYTE = np.zeros(256, dtype=bool)
+for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _WORD_BYTE[_c] = True
+_WORD_BYTE[0x80:] = True  # non-ASCII letters; punctuation is cut out below
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    """The 64-bit hash of one word: ``fmix64(sum(byte_i * P**i))`` over its UTF-8 bytes.
+
+    The same value :func:`text_word_hashes` computes for the word inside a text,
+    so token lists and raw texts give equal signatures.
+    """
+    h, p = 0, 1
+    for b in word.encode("utf-8", "surrogatepass"):
+        h = (h + b * p) & _MASK64
+        p = (p * _P) & _MASK64
+    return int(_fmix64(np.array([h], dtype=np.uint64))[0])
 
 
 class WordHasher:
     """Deterministic 64-bit hashes of words, computed once per distinct word.
 
-    Python's ``hash`` is salted per process, so a keyed BLAKE2b digest is used;
-    the vocabulary cache makes its cost proportional to the number of distinct
-    words, not of tokens.
+    Python's ``hash`` is salted per process, so a fixed polynomial hash is
+    used; the vocabulary cache makes its cost proportional to the number of
+    distinct words, not of tokens.
     """
 
     def __init__(self) -> None:
@@ -89,6 +109,64 @@ class WordHasher:
                     vocab[t] = _word_hash(t)
             ids = [vocab[t] for t in tokens]
         return np.array(ids, dtype=np.uint64)
+
+
+_POWERS: list[U64] = []
+
+
+def _powers(n: int) -> tuple[U64, U64]:
+    """``P**i`` and ``P**-i`` (mod 2**64) for ``i < n``, cached and grown as needed."""
+    if not _POWERS or len(_POWERS[0]) < n:
+        m = 1 << max(n - 1, _BATCH_BYTES).bit_length()
+        pows = np.full(m, _P, dtype=np.uint64)
+        pows[0] = 1
+        np.multiply.accumulate(pows, out=pows)
+        inv = np.full(m, _P_INV, dtype=np.uint64)
+        inv[0] = 1
+        np.multiply.accumulate(inv, out=inv)
+        _POWERS[:] = [pows, inv]
+    return _POWERS[0], _POWERS[1]
+
+
+def text_word_hashes(texts: Sequence[str]) -> tuple[U64, I64]:
+    """The word hashes of several texts at once, without a Python loop over words.
+
+    Texts are lower-cased and UTF-8 encoded into one byte array; a word is a
+    maximal run of ASCII letters, digits, ``_`` and non-ASCII characters other
+    than the General Punctuation block (dashes, curly quotes) and the no-break
+    space -- the words of :func:`words` for news text. Each word's hash is
+    ``sum(byte_i * P**i)`` from prefix sums of ``byte * P**position``
+    (``uint64`` arithmetic wraps mod 2**64, and ``P`` is odd, so the shift to
+    the word's start is a multiplication by a power of ``P``'s inverse), then
+    finalised with :func:`_fmix64`.
+
+    Returns:
+        ``(hashes, counts)``: the word hashes of all texts, concatenated, and
+        the number of words of each text.
+    """
+    parts = [t.lower().encode("utf-8", "surrogatepass") for t in texts]
+    if not parts:
+        return np.empty(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    buf = b" ".join(parts) + b" "
+    a = np.frombuffer(buf, dtype=np.uint8)
+    w = _WORD_BYTE[a]
+    cut = np.flatnonzero((a[:-2] == 0xE2) & ((a[1:-1] == 0x80) | (a[1:-1] == 0x81)))
+    for k in range(3):
+        w[cut + k] = False
+    cut = np.flatnonzero((a[:-1] == 0xC2) & (a[1:] == 0xA0))
+    w[cut] = w[cut + 1] = False
+    edges = np.diff(w.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    n = len(a)
+    pows, inv = _powers(n)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.multiply(a, pows[:n], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
+    hashes = _fmix64((prefix[ends] - prefix[starts]) * inv[starts])
+    doc_ends = np.cumsum([len(p) + 1 for p in parts])
+    counts = np.diff(np.searchsorted(starts, doc_ends), prepend=0).astype(np.int64)
+    return hashes, counts
 
 
 def shingle_hashes(token_hashes: U64, lengths: I64, k: int) -> tuple[U64, I64]:
@@ -175,23 +253,38 @@ class MinHasher:
             batch.append(th)
             size += len(th)
             if size >= _BATCH_SHINGLES:
-                rows.append(self._batch(batch))
+                rows.append(self._batch(np.concatenate(batch), np.array([len(b) for b in batch], dtype=np.int64)))
                 batch, size = [], 0
         if batch or not rows:
-            rows.append(self._batch(batch))
+            lengths = np.array([len(b) for b in batch], dtype=np.int64)
+            rows.append(self._batch(np.concatenate(batch) if batch else np.empty(0, np.uint64), lengths))
         return np.concatenate(rows) if len(rows) > 1 else rows[0]
 
     def signatures_of_texts(self, texts: Iterable[str]) -> U32:
-        """:meth:`signatures` of :func:`words` of each text."""
-        return self.signatures(words(t) for t in texts)
+        """Signatures of raw texts, tokenised and hashed by :func:`text_word_hashes` in batches.
 
-    def _batch(self, batch: list[U64]) -> U32:
-        n = len(batch)
+        Equal to :meth:`signatures` of the texts' words; faster, as no Python
+        object is made per word.
+        """
+        rows: list[U32] = []
+        batch: list[str] = []
+        size = 0
+        for t in texts:
+            batch.append(t)
+            size += len(t)
+            if size >= _BATCH_BYTES:
+                rows.append(self._batch(*text_word_hashes(batch)))
+                batch, size = [], 0
+        if batch or not rows:
+            rows.append(self._batch(*text_word_hashes(batch)))
+        return np.concatenate(rows) if len(rows) > 1 else rows[0]
+
+    def _batch(self, token_hashes: U64, lengths: I64) -> U32:
+        n = len(lengths)
         out = np.full((n, self.num_perm), _EMPTY, dtype=np.uint32)
         if not n:
             return out
-        lengths = np.array([len(b) for b in batch], dtype=np.int64)
-        hashes, counts = shingle_hashes(np.concatenate(batch), lengths, self.shingle)
+        hashes, counts = shingle_hashes(token_hashes, lengths, self.shingle)
         has = np.nonzero(counts)[0]
         if not len(has):
             return out
@@ -275,12 +368,12 @@ def lsh_candidates(sig: U32, bands: int, rows: int) -> tuple[I64, I64]:
     if len(live) < 2:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
-    s = sig[live].astype(np.uint64)
+    s = sig[live] if len(live) < n else sig
     mult = _fmix64(np.arange(1, rows + 1, dtype=np.uint64))
     lefts: list[I64] = []
     rights: list[I64] = []
     for band in range(bands):
-        block = s[:, band * rows : (band + 1) * rows]
+        block = s[:, band * rows : (band + 1) * rows].astype(np.uint64)
         key = (block * mult).sum(axis=1, dtype=np.uint64) + np.uint64(band)
         key = _fmix64(key)
         order = np.argsort(key, kind="stable")
