@@ -78,7 +78,9 @@ class Codebook:
                 continue
             parts = line.split("\t")
             if len(parts) != 3 or parts[1] not in KINDS:
-                raise ValueError(f"codebook.tsv line {lineno}: expected name<TAB>kind<TAB>aliases, got {line!r}")
+                raise ValueError(
+                    f"codebook.tsv line {lineno}: expected name<TAB>kind<TAB>aliases, got {line!r}"
+                )
             entry = CodebookEntry(parts[0].strip(), parts[1].strip())
             self.entries.append(entry)
             self.by_name[entry.name.casefold()] = entry

@@ -29,11 +29,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from communique.annotate.codebook import codebook, find_codebook
+from communique.annotate.codebook import codebook, country_code, find_codebook
 from communique.model import Document, Sentence, Span, Topic
 
 _CAPW = r"[A-Z0-9][\w.\-]*"
-_CONN = r"(?:of|for|and|on|the|de|du|des|la|le)"
+_CONN = r"(?:(?:of|for|on|in|de|du|des|la|le)(?:\s+the)?|and|the)"
 _HEAD_CAP = (
     r"Initiative|Park|Plan|Agreements?|Agenda|Express|Organi[sz]ation|Format|Dialogue|Council|Treaty|"
     r"Partnership|Corridor|Programme|Program|Strategy|Summit|Forum|Pact|Accords?|Framework|Process|Group|"
@@ -49,7 +49,7 @@ _NOT_TAIL = (
     r"August|September|October|November|December)\b)"
 )
 _NAMED_CAP = re.compile(
-    rf"(?<![\w'’.\-])(?P<name>{_CAPW}(?:\s+(?:{_CONN}\s+)*{_CAPW})*\s+(?:{_HEAD_CAP}))(?![\w\-])"
+    rf"(?<![\w'’.\-])(?P<name>{_CAPW}(?:(?:\s+{_CONN})?\s+{_CAPW})*\s+(?:{_HEAD_CAP}))(?![\w\-])"
     rf"(?P<tail>\s+(?:of|for|on|between)\s+(?:the\s+)?{_NOT_TAIL}{_CAPW}"
     rf"(?:\s+(?:(?:and|of|for|on|the)\s+)?{_NOT_TAIL}{_CAPW}){{0,5}})?"
 )
@@ -62,7 +62,7 @@ _LEAD_STOP = frozenset(
     From As After Before Since To Within Through Including Under Amid Following Over Between Among Under
     Upon If When While Also Last Next New Such Each Every All Any Other Further Meanwhile""".split()
 )
-_CONN_WORDS = frozenset(_CONN[3:-1].split("|"))
+_CONN_WORDS = frozenset("of for on in de du des la le and the".split())
 _MOD_STOP = frozenset(
     """the a an of to in on and or for with that this its his her their our is are was were be been has have
     had will would should can could may might also as by at from not said says which who whose than then
@@ -104,6 +104,10 @@ _KIND_OF_HEAD = {
     "fund": "organisation",
 }
 _GENERIC_TAIL = frozenset({"project", "pipeline"})
+_STRONG_LOW_HEADS = frozenset(
+    {"park", "corridor", "railway", "express", "format", "agreement", "process", "pipeline", "zone"}
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SPELLING = {
     "organisation": "organization",
     "programme": "program",
@@ -142,16 +146,19 @@ _ORDINALS = {
 }
 _ORD = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _ANNIV = re.compile(
-    rf"(?<![\w\-])(?P<ord>{_ORD})\s+anniversary\s+of\s+(?P<what>[^,.;:!?()\"“”\n]{{3,160}})",
+    rf"(?<![\w\-])(?P<ord>{_ORD})\s+anniversary\s+of\s+(?P<what>[^,.;:!?()\[\]\"“”\n]{{3,160}})",
     re.IGNORECASE,
 )
 _CENTENARY = re.compile(
-    r"(?<![\w\-])(?P<word>centenary|centennial|bicentenary|bicentennial)(?:\s+of\s+(?P<what>[^,.;:!?()\"“”\n]{3,160}))?",
+    r"(?<![\w\-])(?P<word>centenary|centennial|bicentenary|bicentennial)(?:\s+of\s+(?P<what>[^,.;:!?()\[\]\"“”\n]{3,160}))?",
     re.IGNORECASE,
 )
 _ANN_CUT = re.compile(
     r"\s+(?:as|this|next|last|which|that|to|with|between|will|would|is|was|has|have|and\s+(?:to|the\s+extension|"
     r"extend\w*|[a-z]+ed|[a-z]+ing)|in\s+\d{4}|on\s+[A-Z][a-z]+\s+\d)(?![\w\-])"
+)
+_DETERMINERS = frozenset(
+    {"the", "their", "its", "our", "his", "her", "those", "these", "this", "that", "your", "my"}
 )
 _DIPLOMATIC = re.compile(r"diplomatic\s+(?:ties|relations)", re.IGNORECASE)
 _WS = re.compile(r"\s+")
@@ -210,9 +217,19 @@ class _Collector:
         return tuple(t for _, t in out)
 
 
+def _only_countries(chain: str) -> bool:
+    """True when every word of a name's capitalised part is a country name or demonym ("Russian-French")."""
+    parts = [p for p in re.split(r"[\s\-–]+|\band\b", chain) if p.strip()]
+    return all(country_code(p.strip()) is not None for p in parts)
+
+
 def _clean_name(raw: str) -> str:
     words = _WS.sub(" ", raw).strip().split(" ")
-    while len(words) > 1 and (words[0] in _LEAD_STOP or words[0].lower() in _CONN_WORDS):
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1:
+        words[-1] = words[-1][:-1]
+    while len(words) > 1 and (
+        words[0] in _LEAD_STOP or words[0].lower() in _CONN_WORDS or _YEAR.fullmatch(words[0])
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -229,11 +246,9 @@ def _anniversary_name(ordinal: str, what: str | None) -> str:
     words = _WS.sub(" ", what).strip().split(" ")[:9]
     while words and words[-1].lower() in _MOD_STOP:
         words.pop()
-    if words and words[0].lower() in ("the", "their", "its", "our", "his", "her") and (
-        len(words) < 2 or not words[1][:1].isupper()
-    ):
+    if words and words[0].lower() in _DETERMINERS and (len(words) < 2 or not words[1][:1].isupper()):
         words = words[1:]
-    elif words and words[0] in ("The", "their", "its", "our", "his", "her"):
+    elif words and words[0].lower() in _DETERMINERS:
         words[0] = "the"
     return f"{o} anniversary of {' '.join(words)}" if words else f"{o} anniversary"
 
@@ -257,15 +272,33 @@ def find_topics(doc: Document, sentences: Sequence[Sentence]) -> tuple[Topic, ..
             mods = (m.group("mods") or "").split()
             if any(w in _MOD_STOP or w.endswith(("ed", "ly")) for w in mods):
                 continue
+            head = m.group("name").rsplit(None, 1)[-1]
+            chain = (
+                m.group("name")[: m.start("mods") - m.start("name")]
+                if m.group("mods")
+                else m.group("name")[: -len(head)]
+            )
+            if head in _GENERIC_TAIL:
+                named.append(
+                    (m.start("name"), m.start("name") + len(chain.rstrip()), chain.rstrip(), m.group(0))
+                )
+                continue
+            if head.rstrip("s") not in _STRONG_LOW_HEADS and _only_countries(chain):
+                continue
+            cw = chain.split()
+            while cw and (cw[0] in _LEAD_STOP or cw[0].lower() in _CONN_WORDS or _YEAR.fullmatch(cw[0])):
+                cw = cw[1:]
+            if not cw or not any(c.isalpha() for c in " ".join(cw)):
+                continue
             named.append((m.start("name"), m.end("name"), m.group("name"), m.group(0)))
     found: dict[tuple[str, ...], str] = {}
     for a, b, raw, _ in sorted(named):
-        if any(ca <= a and b <= cb for ca, cb in covered):
+        if any(ca <= a < cb or ca < b <= cb for ca, cb in covered):
             continue
         name = _clean_name(raw)
         words = name.split(" ")
         head = words[-1].lower()
-        if len(words) < 2 and not name[:1].isdigit():
+        if len(words) < 2 and not name[:1].isdigit() or country_code(name) is not None:
             continue
         kind = _KIND_OF_HEAD.get(head) or _KIND_OF_HEAD.get(head[:-1], "topic")
         if head in _GENERIC_TAIL and len(words) > 1:
