@@ -215,3 +215,34 @@ def test_generators_are_lazy(tmp_path):
     rest = list(it)
     assert isinstance(first, Document)
     assert isinstance(rest[-1], Skip) and rest[-1].reason.startswith("unreadable")
+
+
+def test_permission_errors_simulated(tmp_path, monkeypatch):
+    """The same checks as above, independent of the user running the tests (root reads everything)."""
+    import builtins
+
+    import communique.read as read_mod
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "c.csv").write_text("text\nA body.\n")
+    real_open, real_scandir = builtins.open, os.scandir
+
+    def fake_open(path, *a, **kw):
+        if str(path).endswith(("b.txt", "c.csv")):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+
+    def fake_scandir(path):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(read_mod, "open", fake_open, raising=False)
+    monkeypatch.setattr(read_mod.os, "scandir", fake_scandir)
+    assert read_all(tmp_path) == [
+        Skip(str(tmp_path / "b.txt"), "unreadable: Permission denied"),
+        Skip(str(tmp_path / "c.csv"), "unreadable: Permission denied"),
+        Skip(str(tmp_path / "sub"), "unreadable: Permission denied"),
+    ]

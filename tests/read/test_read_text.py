@@ -153,3 +153,19 @@ def test_caption_sentences_are_kept():
     doc = txt(text)
     assert "Photo: Meridian" in doc.clean
     assert "It stays." in doc.clean
+
+
+def test_published_line_with_updated_part_and_no_title():
+    doc = txt(
+        "Published: Jan 10, 2022 06:42 PM Updated: Jan 10, 2022 08:00 PM\n\nThe ministers met on Monday.\n"
+    )
+    assert doc.title is None
+    assert doc.published == "2022-01-10T18:42:00"
+    assert doc.clean == "The ministers met on Monday."
+
+
+def test_crlf_and_leading_blank_lines():
+    doc = txt("\r\n\r\nShort title\r\n\r\nThe ministers met on Monday.\r\n")
+    assert doc.title == "Short title"
+    assert doc.text == "\n\nShort title\n\nThe ministers met on Monday.\n"
+    assert doc.clean == "The ministers met on Monday."

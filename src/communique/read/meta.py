@@ -41,7 +41,7 @@ DATELINE = re.compile(
 )
 
 # Published: Jan 10, 2022 06:42 PM   (a line of its own)
-PUBLISHED_LINE = re.compile(r"(?m)^[ \t]*Published:[ \t]*(?P<value>[^\n]{4,60}?)[ \t]*$")
+PUBLISHED_LINE = re.compile(r"(?m)^[ \t]*Published:[ \t]*(?P<value>[^\n]{4,100}?)[ \t]*$")
 # Xinhua) 16:49, December 04, 2023  — the rest of a "(Xinhua) time, date" source line
 SOURCE_LINE = re.compile(
     r"(?m)^[ \t]*\(?(?P<agency>[A-Z][A-Za-z .'&\-]{0,39})\)[ \t]+(?P<hour>\d{1,2}):(?P<minute>\d{2}),"
@@ -178,6 +178,7 @@ def dateline_date(month: int, day: int, published: str | None) -> str | None:
 def parse_published_value(value: str) -> str | None:
     """An ISO date/datetime for a ``Published:`` value (``Jan 10, 2022 06:42 PM``), or None."""
     value = " ".join(value.split())
+    value = re.split(r"\s*\|?\s*(?:Updated|Last updated|Modified):", value, maxsplit=1)[0]
     if _ISO_DATETIME.fullmatch(value):
         return value.replace(" ", "T", 1)
     v = value.replace("Sept ", "Sep ").replace("Sept. ", "Sep ").replace(".", "")

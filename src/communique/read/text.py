@@ -21,8 +21,9 @@ DATELINE_LINES = 6  # non-empty lines (≈ paragraphs) searched for a dateline
 _LINE_TAIL = r"[ \t]*(?:\n(?:[ \t]*\n)*)?"  # the end of a line and the blank lines after it
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "harbour. Photo" - a sentence ends inside
 _SOURCE_HINT = re.compile(r"\)[ \t]+\d{1,2}:\d{2},")  # cheap pre-check for meta.SOURCE_LINE
+_LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINES = re.compile(r"(?:[ \t\u00a0]*\n)+")
-_STYLE_GT_PUBLISHED = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} [AP]M")
+_STYLE_GT_PUBLISHED = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} [AP]M(?:\s+Updated:.*)?")
 _STYLE_GT_PHOTO = re.compile(r"(?m)^[ \t]*Photo:[ \t]*(?:CFP|VCG|IC|cnsphoto|Xinhua)[ \t]*$")
 
 
@@ -89,8 +90,11 @@ def scan_plain(
                 and not _SENTENCE_BREAK.search(line)
                 and rest.strip()
                 and follows_ok
+                and _LETTER.search(line)
                 and not meta.DATELINE.match(text, pos)
                 and not meta.BOILERPLATE_LINE.match(line)
+                and not meta.PUBLISHED_LINE.match(line)
+                and not meta.SOURCE_LINE.match(line)
             ):
                 out.title = line
                 tail = _BLANK_LINES.match(text, nl + 1, end)
