@@ -230,3 +230,9 @@ def test_stdin_csv_is_streamed(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"text\nFrom a pipe.\nAnd another.\n")))
     items = read_all("-", fmt="csv")
     assert [d.paths for d in docs_of(items)] == [("-#1",), ("-#2",)]
+
+
+@pytest.mark.parametrize("sep", [";", "\t", "|"])
+def test_csv_other_delimiters(sep):
+    (doc,) = csv_text(f"title{sep}text\nT{sep}A body, with a comma.\n")
+    assert isinstance(doc, Document) and doc.title == "T" and doc.clean == "A body, with a comma."

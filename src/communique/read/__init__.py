@@ -7,7 +7,13 @@ binary, empty, oversized or undecodable file, a malformed record — comes out
 as a :class:`Skip` with a short reason; only programmer errors (an unknown
 format name, an unknown field in ``columns``) raise ``ValueError``.
 
->>> docs = [d for d in read_paths(["corpus/"]) if isinstance(d, Document)]
+Typical use::
+
+    for item in read_paths(["corpus/", "extra.csv"]):
+        if isinstance(item, Skip):
+            print(f"skipped {item.path}: {item.reason}")
+        else:
+            handle(item)  # a Document
 """
 
 from __future__ import annotations
@@ -98,7 +104,10 @@ def read_text(
     columns: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document | Skip]:
-    """Read an already decoded text as format ``fmt`` (stdin, tests). ``path`` names it in the output."""
+    """Read an already decoded text as format ``fmt`` (stdin, tests). ``path`` names it in the output.
+
+    ``max_bytes`` limits the UTF-8 size of the text, or of each record for CSV and JSONL.
+    """
     _check_fmt(fmt)
     check_columns(columns)
     return _read_text(text, path, fmt, columns, max_bytes)
@@ -107,9 +116,11 @@ def read_text(
 def _read_text(
     text: str, path: str, fmt: str, columns: Mapping[str, str] | None, max_bytes: int
 ) -> Iterator[Document | Skip]:
-    if len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        yield Skip(path, too_large(len(text.encode("utf-8", "surrogatepass")), max_bytes))
-        return
+    if fmt not in RECORD_FORMATS and len(text) * 4 > max_bytes:  # records are limited one by one
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            yield Skip(path, too_large(size, max_bytes))
+            return
     text = normalise_newlines(text)
     if _SURROGATE.search(text):  # only a caller's str can hold them; decoded bytes never do
         text = _SURROGATE.sub("\ufffd", text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -153,6 +154,15 @@ def _too_large(parts: Iterable[str], max_bytes: int | None) -> str | None:
     return too_large(size, max_bytes) if size > max_bytes else None
 
 
+def sniff_delimiter(header: str) -> str:
+    """``,`` unless the header line has none and has semicolons, tabs or bars instead."""
+    if "," in header:
+        return ","
+    counts = {d: header.count(d) for d in (";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def read_csv(
     source: str | Iterable[str],
     path: str,
@@ -161,10 +171,24 @@ def read_csv(
 ) -> Iterator[Document | Skip]:
     """One Document per data row of a CSV text or stream of lines (header row first).
 
+    The delimiter is a comma, or the semicolon, tab or bar a comma-less header uses.
+
     ``source`` is the whole text or an iterable of lines (an open file, read
     lazily); ``max_bytes`` limits each record.
     """
-    reader = csv.reader(_lines(source), strict=True)
+    lines = iter(_lines(source))
+    peeked: list[str] = []
+    delimiter = ","
+    try:
+        for line in lines:
+            peeked.append(line)
+            if line.strip():
+                delimiter = sniff_delimiter(line)
+                break
+    except UnicodeDecodeError:
+        yield Skip(f"{path}:1", "not UTF-8 and undecodable")
+        return
+    reader = csv.reader(itertools.chain(peeked, lines), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     index: dict[str, int] = {}
     n = 0

@@ -18,7 +18,7 @@ from .clean import cut, make_document
 
 TITLE_MAX = 200  # a first line longer than this is a paragraph, not a title
 DATELINE_LINES = 6  # non-empty lines (≈ paragraphs) searched for a dateline
-_LINE_TAIL = r"[ \t]*(?:\n(?:[ \t]*\n)*)?"  # the end of a line and the blank lines after it
+_LINE_TAIL = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")  # the end of a line and the blank lines after it
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "harbour. Photo" - a sentence ends inside
 _SOURCE_HINT = re.compile(r"\)[ \t]+\d{1,2}:\d{2},")  # cheap pre-check for meta.SOURCE_LINE
 _LETTER = re.compile(r"[^\W\d_]")
@@ -39,9 +39,9 @@ class PlainMeta:
     style_outlet: str | None = None
 
 
-def _with_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
-    """The range of a matched line plus its newline and the blank lines after it."""
-    t = re.compile(_LINE_TAIL).match(text, m.end())
+def _with_tail(text: str, m: re.Match[str], end: int) -> tuple[int, int]:
+    """The range of a matched line plus its newline and the blank lines after it (up to ``end``)."""
+    t = _LINE_TAIL.match(text, m.end(), end)
     return m.start(), t.end() if t else m.end()
 
 
@@ -108,18 +108,18 @@ def scan_plain(
     for m in meta.PUBLISHED_LINE.finditer(text, pos, end) if has_published else ():
         value = meta.parse_published_value(m["value"])
         if value:
-            out.deletions.append(_with_tail(text, m))
+            out.deletions.append(_with_tail(text, m, end))
             if out.published is None:
                 out.published = value
                 published_line = m["value"]
     for m in meta.SOURCE_LINE.finditer(text, pos, end) if has_source else ():
-        out.deletions.append(_with_tail(text, m))
+        out.deletions.append(_with_tail(text, m, end))
         if out.published is None:
             out.published = meta.source_line_published(m)
         if out.source_outlet is None:
             out.source_outlet = meta.agency_name(m["agency"])
     for m in meta.BOILERPLATE_LINE.finditer(text, pos, end) if has_credit else ():
-        out.deletions.append(_with_tail(text, m))
+        out.deletions.append(_with_tail(text, m, end))
 
     deleted = sorted(out.deletions)
     starts: list[int] = []
