@@ -40,6 +40,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 out = Console(soft_wrap=True)
+if not out.is_terminal:  # pipes and files get whole lines, not an 80-column wrap
+    out = Console(soft_wrap=True, width=int(os.environ.get("COLUMNS", "240")))
 err = Console(stderr=True)
 
 DbOpt = Annotated[

@@ -254,11 +254,11 @@ def score_events(
     members = _groups(gold_of)
     for ev_id, g in gold["events"].items():
         votes = Counter(pred_of[d] for d in members.get(ev_id, set()) if d in pred_of)
-        if g.get("location"):
-            n_loc += 1
         if not votes:
             misses.append(f"{ev_id}: no predicted event")
             continue
+        if g.get("location"):  # counted, as the reference scorer does, only for events found
+            n_loc += 1
         e = events[max(sorted(votes), key=lambda k: votes[k])]
         ok = {
             "date": e.get("date") == g["date"],

@@ -235,6 +235,9 @@ def _unsupported(path: str) -> Skip:
     return Skip(path, f"unsupported extension {ext}" if ext else "unsupported extension (none)")
 
 
+_PROJECT_FILE = re.compile(r"(?i)^(readme|license|licence|changelog|contributing|copying)(\.[a-z]+)?$")
+
+
 def _walk(directory: str) -> Iterator[str | Skip]:
     """Files under ``directory``, recursively, sorted by name; hidden files and directories left out.
 
@@ -257,6 +260,8 @@ def _walk(directory: str) -> Iterator[str | Skip]:
             is_dir = False
         if is_dir:
             yield from _walk(p)
+        elif _PROJECT_FILE.match(entry.name):
+            yield Skip(p, "a folder's notes file, not an article (name it on the command line to read it)")
         else:
             yield p
 

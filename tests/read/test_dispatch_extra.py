@@ -1,0 +1,15 @@
+"""Folder walks leave out a folder's own notes files."""
+
+from communique.read import Document, Skip, read_paths
+
+
+def test_readme_in_a_folder_is_skipped_but_read_when_named(tmp_path):
+    (tmp_path / "README.md").write_text("# Notes\n\nThese files were collected for a study.\n")
+    (tmp_path / "a.txt").write_text(" date 2024-01-02 The two ministers met in Oslo on Tuesday to discuss fisheries.\n")
+    items = list(read_paths([str(tmp_path)]))
+    docs = [x for x in items if isinstance(x, Document)]
+    skips = [x for x in items if isinstance(x, Skip)]
+    assert [d.paths[0].endswith("a.txt") for d in docs] == [True]
+    assert len(skips) == 1 and skips[0].path.endswith("README.md") and "notes" in skips[0].reason
+    named = list(read_paths([str(tmp_path / "README.md")]))
+    assert isinstance(named[0], Document)
