@@ -64,7 +64,7 @@ def sentence_pool(corpus: Path) -> tuple[list[str], list[str], list[str]]:
     from communique.read import Skip, read_paths
 
     sents: set[str] = set()
-    for d in read_paths([str(corpus)]):
+    for d in read_paths([str(corpus / "seeds"), str(corpus / "dev")]):
         if isinstance(d, Skip):
             continue
         for s in _SENT.split(" ".join(d.clean.split())):

@@ -27,7 +27,7 @@ from .ids import assign_ids
 from .link import Linker
 from .merge import build_event
 from .minhash import MinHasher, near_duplicates, pairs_from_signatures
-from .text import TfIdf, profile, terms
+from .text import TfIdf, profile
 
 __all__ = ["cluster", "near_duplicates", "COPY_THRESHOLD"]
 
@@ -65,7 +65,7 @@ def cluster(
     texts = [d.clean or d.text for d in ordered]
     sig = MinHasher().signatures_of_texts(texts)
     copies = {(i, j): e for i, j, e in pairs_from_signatures(sig, COPY_THRESHOLD)}
-    tfidf = TfIdf([terms(t) for t in texts])
+    tfidf = TfIdf(texts)
     infos = [doc_info(k, d, frames.get(d.id), profile(texts[k], d.outlet)) for k, d in enumerate(ordered)]
     candidates = framed_candidates(infos) | frameless_candidates(infos, tfidf) | set(copies)
     groups, why = Linker(infos, tfidf, copies).group(candidates)

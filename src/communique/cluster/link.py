@@ -38,19 +38,19 @@ from .text import TfIdf, conflict, overlap
 FRAMED_THRESHOLD = 0.6
 #: score a pair of frameless documents needs to propose merging their groups
 FRAMELESS_THRESHOLD = 0.5
-#: the average cross-pair score, relative to the pair threshold, the two groups then need
+#: the average cross-pair score, relative to the pair threshold, two groups of framed documents then need
 AVERAGE_FACTOR = 0.85
 #: cosine at which wording alone counts as full agreement for framed documents
 TEXT_SATURATION = 0.35
 #: cosine at which wording counts fully for frameless documents (names and figures make the rest)
-FRAMELESS_TEXT_SATURATION = 0.3
+FRAMELESS_TEXT_SATURATION = 0.4
 #: publication-day gap beyond which frameless documents never merge
 FRAMELESS_MAX_GAP = 2
 
 
 def short(doc_id: str) -> str:
-    """The short form of a document id used in explanations."""
-    return doc_id[:8]
+    """The short form of a document id used in explanations (the first 8 of a 16-digit content id)."""
+    return doc_id[:8] if len(doc_id) > 12 else doc_id
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,13 @@ class Linker:
         self.tfidf = tfidf
         self.copies = copies
         self._cache: dict[tuple[int, int], Assessment] = {}
+        self._weights: dict[str, float] = {}
+
+    def _weight(self, word: str) -> float:
+        w = self._weights.get(word)
+        if w is None:
+            w = self._weights[word] = self.tfidf.weight(word)
+        return w
 
     # ------------------------------------------------------------------ pairs
 
@@ -124,7 +131,7 @@ class Linker:
             need = 0.0
         else:
             when, need = "publication day unknown", 0.2
-        shared = overlap(a.profile.anchors, b.profile.anchors)
+        shared = overlap(a.profile.anchors, b.profile.anchors, self._weight)
         clash = conflict(a.profile.decimals, b.profile.decimals)
         score = 0.5 * min(1.0, cos / FRAMELESS_TEXT_SATURATION) + 0.5 * shared - 0.3 * clash - need
         why = f"{when}, text similarity {cos:.2f}, names and figures shared {shared:.2f}"
@@ -171,7 +178,10 @@ class Linker:
             if not scores:
                 return
             avg = sum(scores) / len(scores)
-            if not force and avg < AVERAGE_FACTOR * min(self.threshold(i), self.threshold(j)):
+            bar = min(self.threshold(i), self.threshold(j))
+            if self.infos[i].framed or self.infos[j].framed:
+                bar *= AVERAGE_FACTOR
+            if not force and avg < bar:
                 return
             root, other = (ri, rj) if ri < rj else (rj, ri)
             parent[other] = root

@@ -15,9 +15,11 @@ each document: sharing them counts for a merge, disagreeing figures against.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,6 +46,7 @@ _MIDCAP = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """A crude suffix stripper ("damaging", "damaged" -> "damag"): enough to match inflections for cosine."""
     for suf in _SUFFIXES:
@@ -82,11 +85,18 @@ def profile(text: str, outlet: str | None = None) -> TextProfile:
     return TextProfile(names, frozenset(_DECIMAL.findall(text)))
 
 
-def overlap(a: frozenset[str], b: frozenset[str], minimum: int = 2) -> float:
-    """``|a & b| / min(|a|, |b|)`` when both sets have at least ``minimum`` members, else 0 (no evidence)."""
+def overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float], minimum: int = 2) -> float:
+    """Weighted ``|a & b| / min(|a|, |b|)``: the share of the smaller set found in the other.
+
+    Each member counts ``weight(member)`` (an IDF: a name every document has
+    says little). 0 when either set has fewer than ``minimum`` members (no evidence).
+    """
     if len(a) < minimum or len(b) < minimum:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    wa = sum(weight(x) for x in a)
+    wb = sum(weight(x) for x in b)
+    shared = sum(weight(x) for x in a & b)
+    return shared / min(wa, wb) if min(wa, wb) > 0 else 0.0
 
 
 def conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -95,20 +105,31 @@ def conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 class TfIdf:
-    """Sparse TF-IDF vectors of a fixed collection of token lists.
+    """Sparse TF-IDF vectors of a fixed collection of texts.
 
     Args:
-        docs: one term list per document (see :func:`terms`).
+        texts: the documents; their terms are those of :func:`terms`, counted
+            per distinct word first so each word is stemmed once per collection.
     """
 
-    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+    def __init__(self, texts: Sequence[str]) -> None:
         vocab: dict[str, int] = {}
+        term_of: dict[str, int] = {}  # word -> term id, -1 for stopwords and one-letter words
         raw: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
-        for toks in docs:
-            ids = [vocab.setdefault(t, len(vocab)) for t in toks]
-            arr = np.array(ids, dtype=np.int64)
-            u, c = np.unique(arr, return_counts=True)
-            raw.append((u, c))
+        for text in texts:
+            counts = Counter(_TERM.findall(text.lower()))
+            ids = np.empty(len(counts), dtype=np.int64)
+            for k, w in enumerate(counts):
+                t = term_of.get(w)
+                if t is None:
+                    t = vocab.setdefault(stem(w), len(vocab)) if len(w) > 1 and w not in STOPWORDS else -1
+                    term_of[w] = t
+                ids[k] = t
+            cs = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+            keep = ids >= 0
+            u, inv = np.unique(ids[keep], return_inverse=True)
+            raw.append((u, np.bincount(inv, weights=cs[keep], minlength=len(u)).astype(np.int64)))
+        docs = raw
         n = len(docs)
         df = np.zeros(len(vocab), dtype=np.int64)
         for u, _ in raw:
@@ -122,6 +143,11 @@ class TfIdf:
             w = (1.0 + np.log(c)) * idf[u]
             norm = math.sqrt(float((w * w).sum())) or 1.0
             self.vectors.append((u, w / norm))
+
+    def weight(self, word: str) -> float:
+        """The IDF of a word (its stem) in this collection; the largest IDF for a word it lacks."""
+        t = self.vocab.get(stem(word.lower()))
+        return float(self.idf[t]) if t is not None else float(np.log(1.0 + len(self.vectors)) + 1.0)
 
     def cosine(self, i: int, j: int) -> float:
         """Cosine similarity of documents ``i`` and ``j`` (0 when either has no terms)."""
