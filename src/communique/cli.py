@@ -43,6 +43,8 @@ out = Console(soft_wrap=True)
 if not out.is_terminal:  # pipes and files get whole lines, not an 80-column wrap
     out = Console(soft_wrap=True, width=int(os.environ.get("COLUMNS", "240")))
 err = Console(stderr=True)
+if not err.is_terminal:
+    err = Console(stderr=True, soft_wrap=True, width=int(os.environ.get("COLUMNS", "240")))
 
 DbOpt = Annotated[
     Path,
