@@ -19,6 +19,7 @@ import datetime as dt
 
 from communique.annotate.actors import Actors, aliases, find_actors
 from communique.annotate.codes import codes
+from communique.annotate.content import extract_content
 from communique.annotate.dates import anchor_date, find_times, parse_iso_date
 from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
@@ -26,11 +27,6 @@ from communique.annotate.roles import final_role, headline_role
 from communique.annotate.sentences import split_sentences, split_spans
 from communique.annotate.types import Content, PersonRef
 from communique.model import AnnotatedDocument, Document, Frame, Participant, Sentence, Span, TimeExpression
-
-try:  # the content extractor is written separately; annotate works without it
-    from communique.annotate.content import extract_content
-except ImportError:  # pragma: no cover - only until content.py lands
-    extract_content = None  # type: ignore[assignment]
 
 __all__ = ["annotate", "split_sentences", "PersonRef", "Content"]
 
@@ -122,9 +118,7 @@ def annotate(doc: Document) -> AnnotatedDocument:
     )
     if fp.type is not None:
         role = final_role(role, reason, fp.status, fp.date, anchor)
-    content = Content()
-    if extract_content is not None:
-        content = extract_content(doc, sentences, _person_refs(actors), anchor)
+    content = extract_content(doc, sentences, _person_refs(actors), anchor)
     frame = _frame(doc, fp, actors, role, bounds, content, span)
     return AnnotatedDocument(
         doc.id,

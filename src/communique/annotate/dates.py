@@ -75,6 +75,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_BY_KIND = dict(_PATTERNS)
+# All patterns in one pass: at each position the first kind in table order wins, as the
+# table's priority intends (a full date before the weekday inside it).
+_ANY = re.compile(
+    r"(?=[A-Za-z0-9])(?:" + "|".join(f"(?P<{k}>{p.pattern})" for k, p in _PATTERNS) + ")",
+    re.I,
+)
+
 FUTURE = re.compile(
     r"\b(will|shall|going to|scheduled|is expected to|are expected to|plans? to|planned|is planning|upcoming|"
     r"forthcoming|intends? to|is to|are to|to be held|next week|looks forward to|will hold)\b|'ll\b",
@@ -196,14 +204,11 @@ def find_times(clean: str, sentences: Sequence[tuple[int, int]], anchor: dt.date
     an expression is the tense of the sentence that holds it.
     """
     matches: list[tuple[int, int, str, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(clean):
-            a, b = m.start(), m.end()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            taken.append((a, b))
-            matches.append((a, b, kind, m))
+    for m in _ANY.finditer(clean):
+        kind = m.lastgroup or ""
+        own = _BY_KIND[kind].match(clean, m.start())  # the kind's own groups, same match
+        if own is not None:
+            matches.append((own.start(), own.end(), kind, own))
     if not matches:
         return []
     matches.sort(key=lambda x: x[0])

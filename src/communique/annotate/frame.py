@@ -138,12 +138,17 @@ class FrameParts:
     publisher_assigned: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
 
-def _find_triggers(text: str, a: int = 0, b: int | None = None) -> list[tuple[str, int, int]]:
-    out = []
-    for typ, pat in TRIGGERS:
-        for m in pat.finditer(text, a, len(text) if b is None else b):
-            out.append((typ, m.start(), m.end()))
-    return sorted(out, key=lambda x: (x[1], x[0]))
+_GROUP = {t: t.replace(" ", "_") for t, _p in TRIGGERS}
+# One pass for all types; the guard lets the engine skip positions that cannot start a word.
+TRIGGER_RE = re.compile(
+    r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{_GROUP[t]}>{p.pattern})" for t, p in TRIGGERS) + ")", _I
+)
+_TYPE_OF = {g: t for t, g in _GROUP.items()}
+
+
+def _find_triggers(text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) of every event trigger of ``text``, in text order."""
+    return [(_TYPE_OF[m.lastgroup or ""], m.start(), m.end()) for m in TRIGGER_RE.finditer(text)]
 
 
 class Triggers:
