@@ -142,11 +142,11 @@ def test_directory_walk_sorted_recursive_hidden_and_unknown(tmp_path):
     (tmp_path / "a.txt").write_text("First. " + ARTICLE)
     (tmp_path / "c.md").write_text("Third. " + ARTICLE)
     (tmp_path / "b" / "notes.xyz").write_text("whatever")
-    (tmp_path / "README").write_text("no extension")
+    (tmp_path / "NOTES").write_text("no extension")
     items = read_all(tmp_path)
     got = [(type(i).__name__, i.paths[0] if isinstance(i, Document) else i.path) for i in items]
     assert got == [
-        ("Skip", str(tmp_path / "README")),
+        ("Skip", str(tmp_path / "NOTES")),
         ("Document", str(tmp_path / "a.txt")),
         ("Document", str(tmp_path / "b" / "2.txt")),
         ("Skip", str(tmp_path / "b" / "notes.xyz")),
