@@ -8,10 +8,10 @@ occurrence in a text as ``(start, end, entry)`` — and :func:`country_code` /
 
 Why it is fast: each alias is compiled once, at import, and indexed by a
 *trigger*, the first four letters of its first word (or the whole word when it
-is shorter). A document is tokenised once into the set of the first four
-letters of its words, and only the aliases whose trigger is in that set are
-run; an alias with no derivable trigger (it starts with a group or a class) is
-always run, and there are only a handful of those.
+is shorter). A document is tokenised once; an alias is only tried, anchored,
+at the start of the words that carry its trigger. An alias with no derivable
+trigger (it starts with a group or a class) is run over the whole text; there
+is one.
 """
 
 from __future__ import annotations
@@ -61,10 +61,28 @@ def _trigger(alias: str) -> str | None:
     return lit if complete and lit else None
 
 
+def _spaces(alias: str) -> str:
+    """A space outside a character class matches any run of white space (texts are hard-wrapped)."""
+    out, in_class, esc = [], False, False
+    for c in alias:
+        if esc:
+            out.append(c)
+            esc = False
+            continue
+        if c == "\\":
+            esc = True
+        elif c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        out.append(r"\s+" if c == " " and not in_class else c)
+    return "".join(out)
+
+
 def _compile(alias: str) -> re.Pattern[str]:
     if alias.startswith("="):
-        return re.compile(rf"(?<!\w)(?:{alias[1:]})(?!\w)")
-    return re.compile(rf"(?<!\w)(?:{alias})(?!\w)", re.IGNORECASE)
+        return re.compile(r"(?<!\w)(?:" + _spaces(alias[1:]) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + _spaces(alias) + r")(?!\w)", re.IGNORECASE)
 
 
 class Codebook:
@@ -96,17 +114,30 @@ class Codebook:
                     self.by_trigger.setdefault(trig, []).append(a)
 
     def find(self, text: str) -> list[tuple[int, int, CodebookEntry]]:
-        """Every alias occurrence in ``text``, sorted by position (overlaps between entries kept)."""
-        keys = {w[:4] for w in _WORD.findall(text.lower())}
-        cands: list[_Alias] = list(self.always)
-        for k in keys:
-            lst = self.by_trigger.get(k)
-            if lst:
-                cands.extend(lst)
+        """Every alias occurrence in ``text``, sorted by position (overlaps between entries kept).
+
+        An alias begins with its trigger word, so it is only tried (anchored, with ``match``)
+        where a word with that trigger starts.
+        """
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        where: dict[str, list[int]] = {}
+        for m in _WORD.finditer(low):
+            k = m.group()[:4]
+            if k in self.by_trigger:
+                where.setdefault(k, []).append(m.start())
         out: list[tuple[int, int, CodebookEntry]] = []
-        for a in cands:
-            for m in a.regex.finditer(text):
-                out.append((m.start(), m.end(), a.entry))
+        for k, positions in where.items():
+            for a in self.by_trigger[k]:
+                rx = a.regex
+                for p in positions:
+                    m2 = rx.match(text, p)
+                    if m2 is not None:
+                        out.append((p, m2.end(), a.entry))
+        for a in self.always:
+            for m3 in a.regex.finditer(text):
+                out.append((m3.start(), m3.end(), a.entry))
         out.sort(key=lambda x: (x[0], -x[1], x[2].name))
         return out
 

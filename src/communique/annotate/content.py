@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from communique.annotate.codebook import find_codebook
 from communique.annotate.references import find_references
 from communique.annotate.stances import find_labels, find_stances
 from communique.annotate.statements import find_statements
@@ -47,10 +48,11 @@ def extract_content(
 
         sentences = split_sentences(doc)
     statements, speakers = find_statements(doc, sentences, people)
+    hits = find_codebook(doc.clean)
     return Content(
         statements=statements,
-        topics=find_topics(doc, sentences),
+        topics=find_topics(doc, sentences, hits),
         stances=find_stances(doc, sentences, people, speakers),
-        relationship_labels=find_labels(doc, sentences),
+        relationship_labels=find_labels(doc, sentences, hits),
         references=find_references(doc, sentences, anchor),
     )

@@ -99,6 +99,10 @@ _VERB = re.compile(
     r"(?<![\w\-])(?P<verb>(?:last\s+|previously\s+|first\s+)?(?:met|spoke|talked|visited|hosted)|"
     r"(?:will|would|to|plan\s+to|plans\s+to)\s+(?:finally\s+)?(?:be\s+able\s+to\s+)?(?:meet|speak|talk|visit))(?![\w\-])"
 )
+# every event noun and contact verb above contains one of these
+_TRIGGER = re.compile(
+    r"call|visit|trip|tour|talk|meet|summit|message|letter|agreement|conversation|video|met|spoke|speak|hosted"
+)
 _PAST_CUE = re.compile(r"\b(?:last|previous|recent|latest|earlier|prior|previously)\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:upcoming|next|planned|forthcoming|future)\b", re.IGNORECASE)
 _THIS_ONLY = re.compile(r"this\s+(?:year|month|week)$", re.IGNORECASE)
@@ -268,7 +272,16 @@ def find_references(
         elif span not in item[1]:
             item[1].append(span)
 
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    triggers = [m.start() for m in _TRIGGER.finditer(low)]
+    ti = 0
     for s in sentences:
+        while ti < len(triggers) and triggers[ti] < s.start:
+            ti += 1
+        if ti >= len(triggers) or triggers[ti] >= s.end:
+            continue
         t = text[s.start : s.end]
         future_sent = bool(_FUTURE_SENT.search(t))
         taken: list[tuple[int, int]] = []

@@ -29,7 +29,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from communique.annotate.codebook import country_code, find_codebook
+from communique.annotate.codebook import CodebookEntry, country_code, find_codebook
 from communique.annotate.statements import BOTH
 from communique.annotate.types import PersonRef
 from communique.model import Document, RelationshipLabel, Sentence, Span, Stance
@@ -213,6 +213,7 @@ _WEAK_LEAD = re.compile(
     r"mutually\s+beneficial|new\s+type\s+of)(?:\s*,\s*|\s+and\s+|\s+))+",
     re.IGNORECASE,
 )
+_HEAD_WORD = re.compile(r"partner|allian|relationship")
 _PAIR_BEFORE = re.compile(
     r"(?P<a>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–]\s*(?P<b>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
     r"(?:(?:relations|relationship|ties)\s+(?:of\s+|as\s+)?)?$"
@@ -239,8 +240,15 @@ def normalise_label(raw: str) -> str:
     return lab.replace("iron-clad", "ironclad")
 
 
-def find_labels(doc: Document, sentences: Sequence[Sentence]) -> tuple[RelationshipLabel, ...]:
+def find_labels(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    codebook_hits: Sequence[tuple[int, int, CodebookEntry]] | None = None,
+) -> tuple[RelationshipLabel, ...]:
+    """Relationship labels of a document (``codebook_hits``: :func:`find_codebook` of ``doc.clean``, if at hand)."""
     text = doc.clean
+    low = text.lower()
+    heads = [m.start() for m in _HEAD_WORD.finditer(low)]
     found: dict[str, list] = {}  # label -> [first, holder, spans]
 
     def add(label: str, holder: str | None, pos: int, span: Span) -> None:
@@ -253,8 +261,13 @@ def find_labels(doc: Document, sentences: Sequence[Sentence]) -> tuple[Relations
         if span not in item[2]:
             item[2].append(span)
 
+    hi = 0
     for s in sentences:
-        for m in _LABEL.finditer(text, s.start, s.end):
+        while hi < len(heads) and heads[hi] < s.start:
+            hi += 1
+        if hi >= len(heads) or heads[hi] >= s.end:
+            continue
+        for m in _LABEL.finditer(text, max(s.start, heads[hi] - 240), s.end):
             raw = m.group("label")
             if not _STRONG.search(raw):
                 continue
@@ -267,7 +280,7 @@ def find_labels(doc: Document, sentences: Sequence[Sentence]) -> tuple[Relations
                 holder = _pair(pm.group("a"), pm.group("b"))
             add(label, holder, m.start(), s.span)
     starts = [s.start for s in sentences]
-    for a, _b, entry in find_codebook(text):
+    for a, _b, entry in find_codebook(text) if codebook_hits is None else codebook_hits:
         if entry.kind != "label":
             continue
         i = bisect.bisect_right(starts, a) - 1

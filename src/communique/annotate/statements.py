@@ -69,7 +69,8 @@ _VERBS = {
         r"describ(?:ed|es|e)|announc(?:ed|es|e)|confirm(?:ed|s)?|declared|acknowledg(?:ed|es|e)|asked|requested|"
         r"promis(?:ed|es)|pledg(?:ed|es)|vow(?:ed|s)|insist(?:ed|s)|condemn(?:ed|s)?|wish(?:ed|es)|outlin(?:ed|es|e)|"
         r"mention(?:ed|s)|comment(?:ed|s)|replied|respond(?:ed|s)|continued|went\s+on|put\s+forth|set\s+forth|"
-        r"appeal(?:ed|s)|reassur(?:ed|es|e)|reported|briefed|shared"
+        r"appeal(?:ed|s)|reassur(?:ed|es|e)|reported|briefed|shared|summed\s+up|"
+        r"exchang(?:ed|e)\s+(?:[\w'’\-]+\s+){0,2}(?:greetings|wishes)"
     ),
 }
 _VERB_ALT = "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items())
@@ -159,6 +160,7 @@ _EVENT_VERBS = frozenset(
     travels participated participates took takes chaired chairs led leads signed signs accompanied joined joins
     and or of in on at to for with who which whose that also""".split()
 )
+_AND = re.compile(r"\s+and\s+")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
@@ -180,7 +182,8 @@ def _compile_forms(forms: tuple[str, ...]) -> re.Pattern[str] | None:
         if f[:4].lower() == "the ":
             e = "[Tt]he" + re.escape(f[3:])
         alts.append(e)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])")
+    # the actor stage may hand aliases over in lower case: match without case, keep capitalised hits
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
 
 
 def _people_index(people: Sequence[PersonRef]) -> _People:
@@ -307,7 +310,9 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
     m0 = _FOR_PART.match(t)
     if idx.regex is not None:
         for m in idx.regex.finditer(t):
-            cands.append((m.start(), m.end(), _resolve_name(m.group(), idx), 0))
+            g = m.group()
+            if g[:1].isupper() or g[:4].lower() == "the ":
+                cands.append((m.start(), m.end(), _resolve_name(g, idx), 0))
     for m in _GENERIC.finditer(t):
         if m.group("both"):
             sp: str | None = BOTH
@@ -327,6 +332,16 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
         if fb:
             name = _strip_titles(fb.group("name"))
             return _resolve_name(name, idx) or name, _kind(fb)
+    for (s, e, sp, _), (s2, e2, sp2, _r) in zip(cands, cands[1:], strict=False):
+        # "X and Y exchanged greetings": two different people speaking together
+        if sp and sp2 and sp != sp2 and sp != BOTH and _AND.fullmatch(t, e, s2):
+            v = _AFTER.match(t, e2)
+            if v is not None:
+                return BOTH, _kind(v)
+            if s == 0 or _INTRO.fullmatch(t, 0, s):
+                w = _ANY_LOWER_VERB.match(t, e2)
+                if w is not None and w.group("w").lower() not in _EVENT_VERBS:
+                    return BOTH, "said"
     for s, e, sp, _ in cands:
         v = _AFTER.match(t, e)
         if v is not None:

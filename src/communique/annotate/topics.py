@@ -29,7 +29,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from communique.annotate.codebook import codebook, country_code, find_codebook
+from communique.annotate.codebook import CodebookEntry, codebook, country_code, find_codebook
 from communique.model import Document, Sentence, Span, Topic
 
 _CAPW = r"[A-Z0-9][\w.\-]*"
@@ -53,6 +53,8 @@ _NAMED_CAP = re.compile(
     rf"(?P<tail>\s+(?:of|for|on|between)\s+(?:the\s+)?{_NOT_TAIL}{_CAPW}"
     rf"(?:\s+(?:(?:and|of|for|on|the)\s+)?{_NOT_TAIL}{_CAPW}){{0,5}})?"
 )
+_HEAD_CAP_RE = re.compile(rf"(?:{_HEAD_CAP})(?![\w\-])")
+_HEAD_LOW_RE = re.compile(rf"(?<=\s)(?:{_HEAD_LOW})(?![\w\-])")
 _NAMED_LOW = re.compile(
     rf"(?<![\w'’.\-])(?P<name>{_CAPW}(?:\s+(?:and\s+)?{_CAPW}){{0,4}}(?P<mods>(?:\s+[a-z][a-z\-]+){{0,2}})\s+(?:{_HEAD_LOW}))(?![\w\-])"
 )
@@ -253,22 +255,38 @@ def _anniversary_name(ordinal: str, what: str | None) -> str:
     return f"{o} anniversary of {' '.join(words)}" if words else f"{o} anniversary"
 
 
-def find_topics(doc: Document, sentences: Sequence[Sentence]) -> tuple[Topic, ...]:
+def find_topics(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    codebook_hits: Sequence[tuple[int, int, CodebookEntry]] | None = None,
+) -> tuple[Topic, ...]:
+    """Topics of a document (``codebook_hits``: :func:`find_codebook` of ``doc.clean``, if at hand)."""
     text = doc.clean
     col = _Collector(doc, sentences)
     covered: list[tuple[int, int]] = []
-    for start, end, entry in find_codebook(text):
+    for start, end, entry in find_codebook(text) if codebook_hits is None else codebook_hits:
         if entry.kind == "label":
             continue
         col.add(entry.name, entry.kind, start, topic_key(entry.name))
         if entry.kind in ("project", "initiative", "organisation"):
             covered.append((start, end))
     named: list[tuple[int, int, str, str]] = []
+    cap_heads = [m.start() for m in _HEAD_CAP_RE.finditer(text)]
+    low_heads = [m.start() for m in _HEAD_LOW_RE.finditer(text)]
+    ci = li = 0
     for s in sentences:
-        for m in _NAMED_CAP.finditer(text, s.start, s.end):
+        while ci < len(cap_heads) and cap_heads[ci] < s.start:
+            ci += 1
+        while li < len(low_heads) and low_heads[li] < s.start:
+            li += 1
+        has_cap = ci < len(cap_heads) and cap_heads[ci] < s.end
+        has_low = li < len(low_heads) and low_heads[li] < s.end
+        if not has_cap and not has_low:
+            continue
+        for m in _NAMED_CAP.finditer(text, s.start, s.end) if has_cap else ():
             a, b = m.start("name"), m.end("tail") if m.group("tail") else m.end("name")
             named.append((a, b, text[a:b], m.group(0)))
-        for m in _NAMED_LOW.finditer(text, s.start, s.end):
+        for m in _NAMED_LOW.finditer(text, s.start, s.end) if has_low else ():
             mods = (m.group("mods") or "").split()
             if any(w in _MOD_STOP or w.endswith(("ed", "ly")) for w in mods):
                 continue
@@ -315,9 +333,9 @@ def find_topics(doc: Document, sentences: Sequence[Sentence]) -> tuple[Topic, ..
         while i >= 0:
             col.add(name, "project", i, key)
             i = low.find(nl, i + len(nl))
-    for m in _ANNIV.finditer(text):
+    for m in _ANNIV.finditer(text) if "anniversar" in low else ():
         col.add(_anniversary_name(m.group("ord"), m.group("what")), "anniversary", m.start())
-    for m in _CENTENARY.finditer(text):
+    for m in _CENTENARY.finditer(text) if ("centen" in low or "bicent" in low) else ():
         word = "bicentenary" if m.group("word").lower().startswith("bicent") else "centenary"
         what = m.group("what")
         if what:
