@@ -202,7 +202,9 @@ def worker(method: str, data: Path, out: Path, threshold: float) -> None:
         raise SystemExit(f"unknown method {method}")
     seconds = time.perf_counter() - t0
     np.save(out / f"{method}.npy", pairs)
-    result.update(seconds=seconds, docs_per_s=len(texts) / max(seconds, 1e-9), peak_mb=_status_mb("VmHWM") - before)
+    result.update(
+        seconds=seconds, docs_per_s=len(texts) / max(seconds, 1e-9), peak_mb=_status_mb("VmHWM") - before
+    )
     (out / f"{method}.json").write_text(json.dumps(result))
 
 
@@ -255,7 +257,9 @@ def pairwise(labels: np.ndarray, groups: np.ndarray) -> tuple[float, float]:
     return (tp / c2(pred) if c2(pred) else 1.0), (tp / c2(true) if c2(true) else 1.0)
 
 
-def evaluate(n: int, corpus: Path, threshold: float, seed: int, with_cluster: bool, sample: int) -> dict[str, Any]:
+def evaluate(
+    n: int, corpus: Path, threshold: float, seed: int, with_cluster: bool, sample: int
+) -> dict[str, Any]:
     t0 = time.perf_counter()
     docs = generate(n, corpus, seed)
     gen_s = time.perf_counter() - t0
@@ -279,7 +283,9 @@ def evaluate(n: int, corpus: Path, threshold: float, seed: int, with_cluster: bo
         res[m]["recall"] = sum(1 for p in truth if p in found[m]) / len(truth) if truth else 1.0
         got = sorted(found[m])
         rs = rng.sample(got, min(sample, len(got)))
-        res[m]["precision"] = sum(1 for i, j in rs if jaccard(texts[i], texts[j]) >= threshold) / len(rs) if rs else 1.0
+        res[m]["precision"] = (
+            sum(1 for i, j in rs if jaccard(texts[i], texts[j]) >= threshold) / len(rs) if rs else 1.0
+        )
         res[m]["pairs"] = len(got)
     if labels is not None:
         p, r = pairwise(labels, groups)
@@ -290,8 +296,12 @@ def evaluate(n: int, corpus: Path, threshold: float, seed: int, with_cluster: bo
 
 def report(res: dict[str, Any]) -> None:
     tp, cand = res["true_pairs_in_sample"]
-    print(f"  true near-duplicate pairs (Jaccard >= threshold) in a sample of {cand} within-group pairs: {tp}")
-    print(f"  {'method':<11} {'docs/s':>9} {'seconds':>8} {'peak MB':>8} {'recall':>7} {'precision':>9} {'pairs':>9}")
+    print(
+        f"  true near-duplicate pairs (Jaccard >= threshold) in a sample of {cand} within-group pairs: {tp}"
+    )
+    print(
+        f"  {'method':<11} {'docs/s':>9} {'seconds':>8} {'peak MB':>8} {'recall':>7} {'precision':>9} {'pairs':>9}"
+    )
     for m in ("datasketch", "ours"):
         r = res[m]
         print(

@@ -73,7 +73,9 @@ def gold_frames(
             elif _coin(d.id, "nodate", 0.35):
                 date, certain = (None, False) if _coin(d.id, "how", 0.5) else (pub, False)
             if _coin(d.id, "surname", 0.5):
-                people = tuple(Participant(p.name.split()[-1] if p.name else None, p.country, None) for p in people)
+                people = tuple(
+                    Participant(p.name.split()[-1] if p.name else None, p.country, None) for p in people
+                )
         frames[d.id] = Frame(
             d.id,
             role=role,

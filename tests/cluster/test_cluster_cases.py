@@ -43,7 +43,11 @@ def _frame(doc_id: str, spec: dict) -> Frame:
 # what a correct annotator says about each fixture
 SPECS: dict[str, dict] = {
     "reprint/a.txt": {"type": "meeting", "date": "2023-09-04", "people": (PUTIN, ERDOGAN)},
-    "reprint/b.txt": {"type": "meeting", "date": "2023-09-04", "people": (Participant("Putin", "RUS", None), ERDOGAN)},
+    "reprint/b.txt": {
+        "type": "meeting",
+        "date": "2023-09-04",
+        "people": (Participant("Putin", "RUS", None), ERDOGAN),
+    },
     "rewrite/a.txt": {"type": "visit", "date": "2023-03-16", "people": (KISHIDA, YOON)},
     "rewrite/b.txt": {"type": "meeting", "date": None, "people": (Participant("Yoon", "KOR", None), KISHIDA)},
     "announcement/a.txt": {
@@ -178,3 +182,41 @@ def test_incremental_ids(fixture_docs: list[Document]) -> None:
     ids = {_name(d): d.id for d in fixture_docs}
     assert after[ids["announcement/b.txt"]] == previous[ids["announcement/a.txt"]]
     assert len({e.id for e in ev2}) == len(ev2)
+
+
+@pytest.mark.parametrize("unframed", ["rewrite/b.txt", "announcement/a.txt", "no_date/a.txt"])
+def test_document_without_frame_joins_the_event_its_text_is_about(
+    fixture_docs: list[Document], unframed: str
+) -> None:
+    """An annotator that finds no frame in a report does not split it from its event."""
+    frames = {d.id: _frame(d.id, {} if _name(d) == unframed else SPECS[_name(d)]) for d in fixture_docs}
+    got = _groups(cluster(fixture_docs, frames), fixture_docs)
+    group = unframed.split("/")[0]
+    assert got[f"{group}/a.txt"] == got[f"{group}/b.txt"]
+
+
+def test_frameless_document_far_from_the_event_stays_apart(fixture_docs: list[Document]) -> None:
+    frames = {
+        d.id: _frame(d.id, {} if _name(d) == "two_calls/a.txt" else SPECS[_name(d)]) for d in fixture_docs
+    }
+    got = _groups(cluster(fixture_docs, frames), fixture_docs)
+    assert got["two_calls/a.txt"] != got["two_calls/b.txt"]
+
+
+def test_wrong_country_on_a_full_name_does_not_split(fixture_docs: list[Document]) -> None:
+    frames = _frames(fixture_docs)
+    ids = {_name(d): d.id for d in fixture_docs}
+    b = ids["rewrite/b.txt"]
+    frames[b] = Frame(
+        b,
+        role="news",
+        type="meeting",
+        status="held",
+        date="2023-03-16",
+        date_certain=True,
+        participants=(Participant("Yoon Suk Yeol", "JPN", None), KISHIDA),
+    )
+    events = cluster(fixture_docs, frames)
+    (ev,) = [e for e in events if any(s.doc_id == b for s in e.sources)]
+    assert len(ev.sources) == 2
+    assert {p.country for p in ev.participants} == {"JPN", "KOR"}

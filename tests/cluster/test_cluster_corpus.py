@@ -50,7 +50,9 @@ def test_dev_order_and_ids_stable(shared_corpus: Path) -> None:
     frames = gold_frames(docs, gold, keys, noisy=True)
     a = cluster(docs, frames)
     b = cluster(list(reversed(docs)), frames)
-    assert json.dumps([e.to_dict() for e in a], sort_keys=True) == json.dumps([e.to_dict() for e in b], sort_keys=True)
+    assert json.dumps([e.to_dict() for e in a], sort_keys=True) == json.dumps(
+        [e.to_dict() for e in b], sort_keys=True
+    )
     previous = {s.doc_id: e.id for e in a for s in e.sources}
     assert [e.id for e in cluster(docs, frames, previous)] == [e.id for e in a]
 

@@ -50,7 +50,9 @@ def test_estimate_is_close_to_true_jaccard() -> None:
     docs = _family(rng, 20)
     sig = MinHasher(num_perm=256).signatures(docs)
     errs = [
-        abs(float((sig[i] == sig[j]).mean()) - _jaccard(docs[i], docs[j])) for i in range(20) for j in range(i + 1, 20)
+        abs(float((sig[i] == sig[j]).mean()) - _jaccard(docs[i], docs[j]))
+        for i in range(20)
+        for j in range(i + 1, 20)
     ]
     assert np.mean(errs) < 0.03
     assert max(errs) < 0.15

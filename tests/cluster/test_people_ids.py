@@ -23,7 +23,9 @@ def test_name_variants_are_one_person() -> None:
 
 def test_merge_keeps_fullest_name_and_every_span() -> None:
     s1, s2 = Span("a", 0, 2), Span("b", 5, 15)
-    merged = merge_people([[P("Xi", "CHN", None, s1), P(None, "BLR")], [P("Xi Jinping", "CHN", "President", s2)]])
+    merged = merge_people(
+        [[P("Xi", "CHN", None, s1), P(None, "BLR")], [P("Xi Jinping", "CHN", "President", s2)]]
+    )
     assert merged == (P(None, "BLR"), P("Xi Jinping", "CHN", "President", s1, s2))
     # a state-only participant gives way to a named person of that country
     assert merge_people([[P(None, "CHN"), P("Xi Jinping", "CHN")]]) == (P("Xi Jinping", "CHN"),)
@@ -33,7 +35,9 @@ def test_two_leaders_of_one_country_are_different_events() -> None:
     guest = P("Olaf Scholz", "DEU")
     m = compare_people([P("Joe Biden", "USA"), guest], [P("Kamala Harris", "USA"), guest])
     assert not m.ok and "USA" in m.note
-    assert compare_people([P("Biden", "USA"), P("Scholz", "DEU")], [P("Joe Biden", "USA"), guest]).score == 1.0
+    assert (
+        compare_people([P("Biden", "USA"), P("Scholz", "DEU")], [P("Joe Biden", "USA"), guest]).score == 1.0
+    )
 
 
 def test_different_counterparts_do_not_match() -> None:

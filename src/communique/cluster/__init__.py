@@ -81,7 +81,9 @@ def cluster(
     return sorted(events, key=lambda e: (e.date or "", e.id))
 
 
-def _copy_of(groups: Sequence[Sequence[int]], copies: Mapping[tuple[int, int], float], infos: Sequence) -> dict[str, str]:
+def _copy_of(
+    groups: Sequence[Sequence[int]], copies: Mapping[tuple[int, int], float], infos: Sequence
+) -> dict[str, str]:
     """doc id -> id of the original, for documents that are near-verbatim copies within their event.
 
     Copies are grouped into families (connected by copy pairs inside one event);

@@ -12,6 +12,7 @@ applied to each candidate pair in :mod:`communique.cluster.link`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -201,25 +202,50 @@ def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
 
 
 def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16) -> set[tuple[int, int]]:
-    """Pairs of frameless documents sharing at least two of their top ``terms`` TF-IDF terms.
+    """Pairs with at least one frameless document, sharing at least two of their top ``terms`` TF-IDF terms.
 
     Only pairs published within :data:`FRAMELESS_DAYS` of each other (or with
-    an unknown publication day) are kept.
+    an unknown publication day) are kept. Framed documents take part so that a
+    document the annotator found no frame in can still join the event its
+    text is plainly about.
     """
     buckets: dict[str, list[tuple[int, int]]] = {}
+    needs: set[int] = set()
     for x in infos:
         if x.framed:
             continue
+        needs.add(x.idx)
         for t in tfidf.top_terms(x.idx, terms):
             buckets.setdefault(str(t), []).append((x.pub if x.pub is not None else -1, x.idx))
+    if not needs:
+        return set()
+    for x in infos:
+        if x.framed:
+            for t in tfidf.top_terms(x.idx, terms):
+                if str(t) in buckets:
+                    buckets[str(t)].append((x.pub if x.pub is not None else -1, x.idx))
     counts: dict[tuple[int, int], int] = {}
-    _windowed_pairs(buckets, FRAMELESS_DAYS, count=counts)
+    for key in sorted(buckets):
+        members = sorted(buckets[key])
+        days = [d for d, _ in members]
+        unknown = [i for d, i in members if d <= 0]
+        pairs: set[tuple[int, int]] = set()
+        for d, i in members:
+            if i not in needs:
+                continue
+            if d <= 0:
+                partners = [j for _, j in members]
+            else:
+                lo = bisect.bisect_left(days, d - FRAMELESS_DAYS)
+                hi = bisect.bisect_right(days, d + FRAMELESS_DAYS)
+                partners = [j for _, j in members[lo:hi]] + unknown
+            pairs.update((min(i, j), max(i, j)) for j in partners if j != i)
+        for p in pairs:
+            counts[p] = counts.get(p, 0) + 1
     return {p for p, c in counts.items() if c >= 2}
 
 
-def _windowed_pairs(
-    buckets: Mapping[str, list[tuple[int, int]]], window: int, count: dict[tuple[int, int], int] | None = None
-) -> set[tuple[int, int]]:
+def _windowed_pairs(buckets: Mapping[str, list[tuple[int, int]]], window: int) -> set[tuple[int, int]]:
     """Pairs of members of one bucket whose days are at most ``window`` apart.
 
     Members with an unknown day (placed at day -1 or 0 by the callers) pair
@@ -239,9 +265,5 @@ def _windowed_pairs(
             pairs.extend((j, i) for _, j in known[lo:hi])
         for u in unknown:
             pairs.extend((u, i) for _, i in members if i != u and (i not in unknown_set or i > u))
-        for a, b in pairs:
-            p = (a, b) if a < b else (b, a)
-            if count is not None:
-                count[p] = count.get(p, 0) + 1
-            out.add(p)
+        out.update((a, b) if a < b else (b, a) for a, b in pairs)
     return out

@@ -38,6 +38,8 @@ from .text import TfIdf, conflict, overlap
 FRAMED_THRESHOLD = 0.6
 #: score a pair of frameless documents needs to propose merging their groups
 FRAMELESS_THRESHOLD = 0.5
+#: score a frameless document needs with a framed one to propose joining its group
+MIXED_THRESHOLD = 0.6
 #: the average cross-pair score, relative to the pair threshold, two groups of framed documents then need
 AVERAGE_FACTOR = 0.85
 #: cosine at which wording alone counts as full agreement for framed documents
@@ -71,7 +73,9 @@ class Linker:
         copies: ``(i, j) -> estimated Jaccard`` of near-verbatim pairs, ``i < j``.
     """
 
-    def __init__(self, infos: Sequence[DocInfo], tfidf: TfIdf, copies: Mapping[tuple[int, int], float]) -> None:
+    def __init__(
+        self, infos: Sequence[DocInfo], tfidf: TfIdf, copies: Mapping[tuple[int, int], float]
+    ) -> None:
         self.infos = infos
         self.tfidf = tfidf
         self.copies = copies
@@ -120,15 +124,16 @@ class Linker:
             return Assessment(True, round(score, 6), head + ", ".join(parts))
         if jac is not None:
             return Assessment(True, 1.0, head + f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
-        if a.framed != b.framed:
-            return Assessment(True, None, head + "only one has a diplomatic frame")
-        # two frameless documents: wording, publication days, numbers and names
-        if a.pub is not None and b.pub is not None:
-            gap = abs(a.pub - b.pub)
-            if gap > FRAMELESS_MAX_GAP:
-                return Assessment(False, 0.0, head + f"published {gap} days apart")
-            when = f"published {gap} day{'s' if gap != 1 else ''} apart"
-            need = 0.0
+        # a frameless document and another one (framed or not): wording, days, names and figures
+        mixed = a.framed != b.framed
+        kind = "only one has a diplomatic frame" if mixed else "no diplomatic frame"
+        gap = self._pub_gap(a, b)
+        if gap is not None and gap > FRAMELESS_MAX_GAP:
+            # two frameless documents days apart are two happenings; a frameless document has no
+            # frame to contradict a framed one, so far from it, it only lowers the group's average
+            return Assessment(mixed, 0.0, head + f"{kind}, published {gap} days apart")
+        if gap is not None:
+            when, need = f"published {gap} day{'s' if gap != 1 else ''} apart", 0.0
         else:
             when, need = "publication day unknown", 0.2
         shared = overlap(a.profile.anchors, b.profile.anchors, self._weight)
@@ -137,10 +142,25 @@ class Linker:
         why = f"{when}, text similarity {cos:.2f}, names and figures shared {shared:.2f}"
         if clash:
             why += f", figures differ {sorted(a.profile.decimals)} vs {sorted(b.profile.decimals)}"
-        return Assessment(True, round(max(score, 0.0), 6), head + "no diplomatic frame, " + why)
+        return Assessment(True, round(max(score, 0.0), 6), head + f"{kind}, " + why)
 
-    def threshold(self, i: int) -> float:
-        return FRAMED_THRESHOLD if self.infos[i].framed else FRAMELESS_THRESHOLD
+    @staticmethod
+    def _pub_gap(a: DocInfo, b: DocInfo) -> int | None:
+        """Days between publication (or, for a framed document, also its event day) of two documents."""
+        gaps = [
+            abs(x - y)
+            for x in {a.pub, a.date if a.framed else None} - {None}
+            for y in {b.pub, b.date if b.framed else None} - {None}
+            if x is not None and y is not None
+        ]
+        return min(gaps) if gaps else None
+
+    def threshold(self, i: int, j: int) -> float:
+        """The score a pair needs to propose a merge: by the kinds of its two documents."""
+        a, b = self.infos[i].framed, self.infos[j].framed
+        if a and b:
+            return FRAMED_THRESHOLD
+        return MIXED_THRESHOLD if a or b else FRAMELESS_THRESHOLD
 
     # ------------------------------------------------------------------ groups
 
@@ -178,7 +198,7 @@ class Linker:
             if not scores:
                 return
             avg = sum(scores) / len(scores)
-            bar = min(self.threshold(i), self.threshold(j))
+            bar = self.threshold(i, j)
             if self.infos[i].framed or self.infos[j].framed:
                 bar *= AVERAGE_FACTOR
             if not force and avg < bar:
@@ -199,7 +219,7 @@ class Linker:
         edges: list[tuple[float, int, int, str]] = []
         for i, j in sorted(set(candidates)):
             s = self.assess(i, j)
-            if s.ok and s.score is not None and s.score >= min(self.threshold(i), self.threshold(j)):
+            if s.ok and s.score is not None and s.score >= self.threshold(i, j):
                 edges.append((-s.score, i, j, s.why))
         edges.sort()
         for _, i, j, line in edges:

@@ -199,7 +199,9 @@ def build_event(
     host = _vote((x.frame.host, weight(x)) for x in ranked if x.frame is not None)
     location = _vote((x.frame.location, weight(x)) for x in ranked if x.frame is not None)
     cameo = bf.cameo or next((x.frame.cameo for x in ranked if x.frame is not None and x.frame.cameo), None)
-    plover = bf.plover or next((x.frame.plover for x in ranked if x.frame is not None and x.frame.plover), None)
+    plover = bf.plover or next(
+        (x.frame.plover for x in ranked if x.frame is not None and x.frame.plover), None
+    )
     return Event(
         id=event_id,
         type=event_type(framed),

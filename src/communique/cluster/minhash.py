@@ -253,7 +253,9 @@ class MinHasher:
             batch.append(th)
             size += len(th)
             if size >= _BATCH_SHINGLES:
-                rows.append(self._batch(np.concatenate(batch), np.array([len(b) for b in batch], dtype=np.int64)))
+                rows.append(
+                    self._batch(np.concatenate(batch), np.array([len(b) for b in batch], dtype=np.int64))
+                )
                 batch, size = [], 0
         if batch or not rows:
             lengths = np.array([len(b) for b in batch], dtype=np.int64)
@@ -310,7 +312,9 @@ def _candidate_probability(s: npt.NDArray[np.float64], b: int, r: int) -> npt.ND
 
 
 @functools.lru_cache(maxsize=64)
-def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.2, fn_weight: float = 0.8) -> tuple[int, int]:
+def optimal_bands(
+    threshold: float, num_perm: int, fp_weight: float = 0.2, fn_weight: float = 0.8
+) -> tuple[int, int]:
     """The ``(bands, rows)`` minimising ``fp_weight * FP + fn_weight * FN`` (MMDS ch. 3.4.3).
 
     FP is the area under the candidate-probability S-curve below

@@ -6,7 +6,8 @@ the same day are two events. Documents name one person in different ways
 ("Xi" / "Xi Jinping", "Joe Biden" / "Joseph R. Biden, Jr.", "Sheikh Tamim" /
 "Tamim bin Hamad Al Thani"), so two participants are taken to be one person
 when their countries do not disagree and either the words of one name are a
-subset of the other's or both end in the same surname.
+subset of the other's or both end in the same surname (or when their full
+names are identical, whatever countries an annotator attached).
 """
 
 from __future__ import annotations
@@ -34,12 +35,17 @@ def name_words(name: str | None) -> tuple[str, ...]:
 
 
 def same_person(p: Participant, q: Participant) -> bool:
-    """Whether two named participants are one person (see the module docstring)."""
-    if p.country and q.country and p.country != q.country:
-        return False
+    """Whether two named participants are one person (see the module docstring).
+
+    Identical names of two or more words are one person even when the
+    countries disagree: a full name is stronger evidence than a country an
+    annotator attached to it.
+    """
     a, b = name_words(p.name), name_words(q.name)
     if not a or not b:
         return False
+    if p.country and q.country and p.country != q.country:
+        return len(a) >= 2 and a == b
     sa, sb = set(a), set(b)
     return sa <= sb or sb <= sa or a[-1] == b[-1]
 
@@ -82,7 +88,11 @@ def merge_people(groups: Iterable[Sequence[Participant]]) -> tuple[Participant, 
     named_countries = {p.country for p in out if p.country}
     for country, ps in states.items():
         if country not in named_countries:
-            out.append(Participant(None, country, _most_common(p.role for p in ps), _union_spans(p.spans for p in ps)))
+            out.append(
+                Participant(
+                    None, country, _most_common(p.role for p in ps), _union_spans(p.spans for p in ps)
+                )
+            )
     return tuple(sorted(out, key=lambda p: (p.country or "~", p.name or "")))
 
 
@@ -93,7 +103,10 @@ def _most_common(values: Iterable[str | None]) -> str | None:
             counts[v] = counts.get(v, 0) + 1
     if not counts:
         return None
-    return min(counts, key=lambda v: (-counts[v], v))
+    order = {v: k for k, v in enumerate(counts)}
+    return min(
+        counts, key=lambda v: (-counts[v], order[v])
+    )  # ties: the first seen (callers put the best source first)
 
 
 def _union_spans(groups: Iterable[Iterable[Span]]) -> tuple[Span, ...]:
@@ -130,7 +143,9 @@ def compare_people(a: Sequence[Participant], b: Sequence[Participant]) -> People
         return bool(p.country) and p.country == q.country
 
     # a country whose named people on the two sides never match: different people
-    for country in sorted({p.country for p in a if p.name and p.country} & {q.country for q in b if q.name and q.country}):
+    for country in sorted(
+        {p.country for p in a if p.name and p.country} & {q.country for q in b if q.name and q.country}
+    ):
         pa = [p for p in a if p.country == country and p.name]
         pb = [q for q in b if q.country == country and q.name]
         if not any(same_person(p, q) for p in pa for q in pb):
@@ -148,7 +163,9 @@ def compare_people(a: Sequence[Participant], b: Sequence[Participant]) -> People
         return PeopleMatch(True, 1.0, f"same participants {label}", shared)
     if len(ma) == len(a) or len(mb) == len(b):
         small = min(len(a), len(b))
-        return PeopleMatch(True, 0.85 if small >= 2 else 0.5, f"participants {label} in common (subset)", shared)
+        return PeopleMatch(
+            True, 0.85 if small >= 2 else 0.5, f"participants {label} in common (subset)", shared
+        )
     if len(ma) >= 2 and len(mb) >= 2:
         return PeopleMatch(True, 0.6, f"participants {label} in common (partial)", shared)
     ua = sorted(p.country or p.name or "?" for p in a if p not in ma)
