@@ -91,7 +91,9 @@ def main() -> None:
     w = words(docs)
     print(f"{len(docs)} documents built from {len(base)} real articles, {w:.0f} words on average")
     rate = bench_annotate(docs)
-    print(f"annotate: {rate:8.1f} docs/s  ({rate * w / 600:8.1f} docs/s at 600 words, {rate * w:,.0f} words/s)")
+    print(
+        f"annotate: {rate:8.1f} docs/s  ({rate * w / 600:8.1f} docs/s at 600 words, {rate * w:,.0f} words/s)"
+    )
     nlp, name = load_spacy()
     if nlp is None:
         print(f"spaCy: skipped - {name}")
@@ -100,7 +102,9 @@ def main() -> None:
     srate = bench_spacy(nlp, sdocs)
     sw = words(sdocs)
     print(f"spaCy {name} ({'+'.join(nlp.pipe_names)}), {len(sdocs)} docs:")
-    print(f"          {srate:8.1f} docs/s  ({srate * sw / 600:8.1f} docs/s at 600 words, {srate * sw:,.0f} words/s)")
+    print(
+        f"          {srate:8.1f} docs/s  ({srate * sw / 600:8.1f} docs/s at 600 words, {srate * sw:,.0f} words/s)"
+    )
     print(f"ratio annotate/spaCy: {rate * w / (srate * sw):.1f}x (per word)")
 
 

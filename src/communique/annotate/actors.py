@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from communique.annotate.lexicon import Entry, Lexicon, Token, tokenize
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr sheikh sheikha his her majesty highness excellency h.e. madam sir dame lord lady".split()
+    "mr mrs ms miss dr sheikh sheikha his her majesty highness excellency h.e. madam sir dame lord lady shri smt "
+    "shrimati sri tuan datuk dato".split()
 )
 PARTICLES = frozenset("bin bint ibn al el de da di du van von der den la le dos das del".split())
 # Capitalised words that never start or continue a person's name.
@@ -242,7 +243,7 @@ class _Scanner:
             m = lex.match_entity(self.toks, i)
             if m and not (
                 m[0].value == "USA"
-                and self.toks[i].norm == "America"
+                and self.toks[i].norm in ("America", "American", "Americans")
                 and i
                 and self.toks[i - 1].norm in ("Latin", "South", "North", "Central")
             ):
@@ -318,6 +319,15 @@ class _Scanner:
                 if j < len(toks) and toks[j].text == ".":
                     j += 1
             k, name_toks = _read_name(toks, j, lex, self.text)
+            if not name_toks and (country or start_i < i) and j < len(toks) and toks[j].text == ",":
+                a = j + 1  # apposition: "the President of Mexico, Ana Soto," / ", H.E. Mr. Ana Soto"
+                while a < len(toks) and (toks[a].low in HONORIFICS or toks[a].text == "."):
+                    a += 1
+                k2, cand = _read_name(toks, a, lex, self.text)
+                if len(cand) >= 2 and (
+                    k2 >= len(toks) or toks[k2].text in (",", ".", ";") or toks[k2].low in PERSON_VERBS
+                ):
+                    k, name_toks = k2, cand
             if name_toks:
                 k2, c3, _ = self._country_after_of(k)
                 if c3:

@@ -347,6 +347,7 @@ def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | Non
     used = {people[i].country for i in fp.participants if people[i].country}
     if publisher and publisher.country and publisher.country not in used:
         cands = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
+        cands = cands or [i for i in fp.participants if people[i].country is None and people[i].rank == 2]
         if cands:
             i = cands[0]
             p = people[i]
@@ -365,12 +366,13 @@ def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | Non
         if entry.kind in ("country", "demonym"):
             counts[entry.value] += 1
     for i in missing:
-        for c, _n in counts.most_common():
-            if c not in used:
-                people[i].country = c
-                people[i].country_source = "text (main country)"
-                used.add(c)
-                break
+        # the text's main other country, only when it clearly dominates ("China and Belarus ..." x 10)
+        ranked = [(c, n) for c, n in counts.most_common() if c not in used]
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            c = ranked[0][0]
+            people[i].country = c
+            people[i].country_source = "text (main country)"
+            used.add(c)
 
 
 def _choose_date(
@@ -476,6 +478,7 @@ def _locate(
         ):
             scopes.append((s, e, False))
     city = host_c = None
+    venue = False
     span: tuple[int, int] | None = None
     for a, b, in_title in scopes:
         text = unit.text if in_title else clean
@@ -486,6 +489,7 @@ def _locate(
                 continue
             if entry.kind == "place":
                 city, host_c = entry.extra, entry.value
+                venue = entry.extra != text[s:e]
                 span = None if in_title else (s, e)
                 break
             if (
@@ -501,8 +505,29 @@ def _locate(
         dl_entry = lex.place_of(dateline)
         if dl_entry is not None:
             city, host_c = dl_entry.extra, dl_entry.value
+            venue = True
+    if city and not venue and scopes:
+        a, b, in_title = scopes[0]
+        venue = any(
+            t == in_title
+            and a <= s
+            and e <= b
+            and entry.kind == "place"
+            and entry.value == host_c
+            and entry.extra == city
+            and (unit.text if in_title else clean)[s:e] != city
+            for s, e, entry, t in actors.entities
+        )  # "in Washington ... at the White House"
     fp.location = city
     fp.location_span = span
+    if venue and host_c and host_c not in countries:
+        # an official seat ("the White House", "the Elysee Palace") belongs to the host: a participant
+        # the text left without a country is that host
+        missing = [i for i in fp.participants if actors.people[i].country is None]
+        if len(missing) == 1:
+            actors.people[missing[0]].country = host_c
+            actors.people[missing[0]].country_source = "venue"
+            countries.add(host_c)
     fp.host = host_c if host_c in countries else None
 
 

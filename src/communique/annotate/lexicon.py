@@ -161,7 +161,47 @@ class Lexicon:
         for name in sorted(self.publishers, key=len, reverse=True):
             if o.startswith(name + " ") or o.startswith(name + "("):
                 return self.publishers[name]
-        return None
+        return self._publisher_from_name(outlet)
+
+    def _publisher_from_name(self, outlet: str) -> Publisher | None:
+        """An official outlet named after its office: "Prime Minister of Canada", "Ministry of Foreign
+        Affairs of Japan", "Presidency of the Republic of Chile" -> home country (and principal title)."""
+        toks = tokenize(outlet)
+        country = None
+        for i in range(len(toks)):
+            m = self.match_entity(toks, i)
+            if m and m[0].kind in ("country", "demonym"):
+                country = m[0].value
+                break
+        if country is None:
+            return None
+        low = outlet.lower()
+        official = any(
+            w in low
+            for w in (
+                "president",
+                "prime minister",
+                "ministry",
+                "government",
+                "office",
+                "chancellor",
+                "presidency",
+                "embassy",
+                "cabinet",
+                "mission",
+            )
+        )
+        if not official:
+            return None
+        principal = None
+        for i in range(len(toks)):
+            t = self.match_title(toks, i)
+            if t and t[0].extra == "1":
+                principal = t[0].value
+                break
+        if principal is None and "presidency" in low:
+            principal = "President"
+        return Publisher(country, "government", principal)
 
     def place_of(self, text: str) -> Entry | None:
         """The place entry a free-standing place line names ("The Kremlin, Moscow" -> Kremlin)."""
