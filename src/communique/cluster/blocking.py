@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,11 @@ from communique.model import Document, Frame, Participant
 from .people import name_words
 from .text import TextProfile, TfIdf
 
-#: the widest gap (days) between anchor days of two framed documents that may share an event
+#: the widest gap (days) between anchor days of two framed documents that may share an event,
+#: when one of them was written before the event
 BLOCK_DAYS = 15
+#: the widest gap (days) between anchor days of two reports written after the event
+HELD_DAYS = 3
 #: the widest gap (days) between publication days of two frameless documents that may share an event
 FRAMELESS_DAYS = 2
 #: roles written before the event
@@ -177,32 +181,101 @@ def date_score(a: DocInfo, b: DocInfo) -> tuple[float | None, str]:
     return ({0: 0.9, 1: 0.6}.get(gap), note)
 
 
-def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of framed documents sharing a participant key within :data:`BLOCK_DAYS`.
+def participant_keys(x: DocInfo) -> list[frozenset[str]]:
+    """The blocking keys of each participant: its country and its surname.
 
-    A participant's keys are its country, and its surname when it has no country.
-    Documents whose frame names nobody are blocked on their type group and day.
+    Either key alone brings two mentions of one person together, so a person
+    whose country an annotator got wrong still meets the other reports.
     """
-    buckets: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for p in x.people:
+        keys = set()
+        if p.country:
+            keys.add("c:" + p.country)
+        words = name_words(p.name)
+        if words:
+            keys.add("n:" + words[-1])
+        if keys:
+            out.append(frozenset(keys))
+    return out
+
+
+def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of framed documents that may report one event.
+
+    Documents naming two or more participants are bucketed by each pair of
+    participants (one bucket per combination of their keys,
+    :func:`participant_keys`), so a busy country does not make one huge
+    bucket; a document naming one participant is compared with every document
+    sharing one of its keys. Within a bucket, documents pair when their anchor
+    days are at most :data:`HELD_DAYS` apart, or :data:`BLOCK_DAYS` when one of
+    them was written before the event. Documents whose frame names nobody are
+    blocked by wording (:func:`frameless_candidates`).
+    """
+    pair_buckets: dict[str, list[tuple[int, int]]] = {}
+    single_buckets: dict[str, list[tuple[int, int]]] = {}
+    singles: set[int] = set()
+    wide: set[int] = set()
+    keyed: list[tuple[DocInfo, int, set[str]]] = []
     for x in infos:
         if not x.framed:
             continue
+        people = participant_keys(x)
         anchor = x.anchor if x.anchor is not None else 0
-        keys = set()
-        for p in x.people:
-            if p.country:
-                keys.add("c:" + p.country)
-            elif p.name and name_words(p.name):
-                keys.add("n:" + name_words(p.name)[-1])
-        if not keys:
-            keys.add("t:" + ("call" if x.type in CALLS else "other"))
-        for k in keys:
-            buckets.setdefault(k, []).append((anchor, x.idx))
-    return _windowed_pairs(buckets, BLOCK_DAYS)
+        if x.planned:
+            wide.add(x.idx)
+        keys: set[str] = set()
+        for ka, kb in itertools.combinations(people, 2):
+            keys.update(min(a, b) + "|" + max(a, b) for a in ka for b in kb if a != b)
+        for k in sorted(keys):
+            pair_buckets.setdefault(k, []).append((anchor, x.idx))
+        flat = set().union(*people) if people else set()
+        keyed.append((x, anchor, flat))
+        if len(people) == 1:
+            singles.add(x.idx)
+            for k in flat:
+                single_buckets.setdefault(k, [])
+    for x, anchor, flat in keyed:
+        for k in sorted(flat):
+            if k in single_buckets:
+                single_buckets[k].append((anchor, x.idx))
+    out = _near_pairs(pair_buckets, wide)
+    if singles:
+        out |= _near_pairs(single_buckets, wide, needs=singles)
+    return out
+
+
+def _near_pairs(
+    buckets: Mapping[str, list[tuple[int, int]]], wide: set[int], needs: set[int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of members of one bucket whose days are close (see :func:`framed_candidates`).
+
+    With ``needs``, only pairs with at least one member in ``needs``. Members
+    with an unknown day (day 0) pair with every member of their bucket.
+    """
+    out: set[tuple[int, int]] = set()
+    for key in sorted(buckets):
+        members = sorted(buckets[key])
+        if len(members) < 2:
+            continue
+        days = [d for d, _ in members]
+        unknown = [i for d, i in members if d <= 0]
+        for d, i in members:
+            if needs is not None and i not in needs:
+                continue
+            if d <= 0:
+                partners = [j for _, j in members]
+            else:
+                w = BLOCK_DAYS if i in wide else HELD_DAYS
+                lo = bisect.bisect_left(days, d - w)
+                hi = bisect.bisect_right(days, d + w)
+                partners = [j for _, j in members[lo:hi]] + unknown
+            out.update((min(i, j), max(i, j)) for j in partners if j != i)
+    return out
 
 
 def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16) -> set[tuple[int, int]]:
-    """Pairs with at least one frameless document, sharing at least two of their top ``terms`` TF-IDF terms.
+    """Pairs with a frameless document (or a frame naming nobody), sharing two of their top ``terms`` TF-IDF terms.
 
     Only pairs published within :data:`FRAMELESS_DAYS` of each other (or with
     an unknown publication day) are kept. Framed documents take part so that a
@@ -212,7 +285,7 @@ def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16
     buckets: dict[str, list[tuple[int, int]]] = {}
     needs: set[int] = set()
     for x in infos:
-        if x.framed:
+        if x.framed and participant_keys(x):
             continue
         needs.add(x.idx)
         for t in tfidf.top_terms(x.idx, terms):
@@ -220,7 +293,7 @@ def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16
     if not needs:
         return set()
     for x in infos:
-        if x.framed:
+        if x.idx not in needs:
             for t in tfidf.top_terms(x.idx, terms):
                 if str(t) in buckets:
                     buckets[str(t)].append((x.pub if x.pub is not None else -1, x.idx))
@@ -243,27 +316,3 @@ def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16
         for p in pairs:
             counts[p] = counts.get(p, 0) + 1
     return {p for p, c in counts.items() if c >= 2}
-
-
-def _windowed_pairs(buckets: Mapping[str, list[tuple[int, int]]], window: int) -> set[tuple[int, int]]:
-    """Pairs of members of one bucket whose days are at most ``window`` apart.
-
-    Members with an unknown day (placed at day -1 or 0 by the callers) pair
-    with every member of the bucket.
-    """
-    out: set[tuple[int, int]] = set()
-    for key in sorted(buckets):
-        members = sorted(buckets[key])
-        unknown = [i for d, i in members if d <= 0]
-        unknown_set = set(unknown)
-        known = [(d, i) for d, i in members if d > 0]
-        pairs: list[tuple[int, int]] = []
-        lo = 0
-        for hi, (d, i) in enumerate(known):
-            while known[lo][0] < d - window:
-                lo += 1
-            pairs.extend((j, i) for _, j in known[lo:hi])
-        for u in unknown:
-            pairs.extend((u, i) for _, i in members if i != u and (i not in unknown_set or i > u))
-        out.update((a, b) if a < b else (b, a) for a, b in pairs)
-    return out
