@@ -379,7 +379,7 @@ def _print_timeline(
     if not all_events:
         hidden = len(st.events(countries, None, since, until)) - len(evs)
         if hidden:
-            err.print(f"({hidden} other news events not shown; use --all)")
+            err.print(f"({hidden} other news event{'s' if hidden != 1 else ''} not shown; use --all)")
 
 
 @app.command()

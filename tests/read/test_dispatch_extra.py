@@ -10,6 +10,6 @@ def test_readme_in_a_folder_is_skipped_but_read_when_named(tmp_path):
     docs = [x for x in items if isinstance(x, Document)]
     skips = [x for x in items if isinstance(x, Skip)]
     assert [d.paths[0].endswith("a.txt") for d in docs] == [True]
-    assert len(skips) == 1 and skips[0].path.endswith("README.md") and "notes" in skips[0].reason
+    assert len(skips) == 1 and skips[0].path.endswith("README.md") and "notes file" in skips[0].reason
     named = list(read_paths([str(tmp_path / "README.md")]))
     assert isinstance(named[0], Document)

@@ -270,9 +270,22 @@ def _kind(m: re.Match[str]) -> str:
 
 class _State:
     def __init__(self) -> None:
+        self.unlisted: dict[str, str] = {}  # last name -> full name, for speakers not among the people
         self.last_person: str | None = None
         self.transcript = False
         self.label_speaker: str | None = None
+
+
+def _same_as_earlier(sp: str | None, state: _State) -> str | None:
+    """A speaker the actor stage did not list, by the fullest name used so far ("Berg" -> "Lena Berg")."""
+    if sp is None or sp == BOTH or not sp[:1].isupper():
+        return sp
+    words = sp.split()
+    if len(words) == 1 and words[0] in state.unlisted:
+        return state.unlisted[words[0]]
+    if len(words) > 1:
+        state.unlisted.setdefault(words[-1], sp)
+    return sp
 
 
 def _label_speaker(label: str, idx: _People) -> tuple[bool, str | None]:
@@ -435,6 +448,7 @@ def find_statements(
         sp, found_kind = attribute(t, idx, state)
         if found_kind is not None:
             kind = found_kind
+            sp = _same_as_earlier(sp, state)
             out.append(Statement(sp, t.strip(), (s.span,), kind))
             speakers[i] = sp
             if sp is not None and sp != BOTH:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from communique.annotate.codebook import CodebookEntry, codebook, country_code, find_codebook
 from communique.model import Document, Sentence, Span, Topic
 
-_CAPW = r"[A-Z0-9][\w.\-]*"
+_CAPW = r"[A-Z0-9][\w.\-–]*"
 _CONN = r"(?:(?:of|for|on|in|de|du|des|la|le)(?:\s+the)?|and|the)"
 _HEAD_CAP = (
     r"Initiative|Park|Plan|Agreements?|Agenda|Express|Organi[sz]ation|Format|Dialogue|Council|Treaty|"
@@ -211,6 +211,14 @@ class _Collector:
         if si not in item[3]:
             item[3].append(si)
 
+    def merge(self, key: tuple[str, ...], into: tuple[str, ...]) -> None:
+        """Fold the topic ``key`` into ``into`` (first mention and sentences)."""
+        item, target = self.items.pop(key, None), self.items.get(into)
+        if item is None or target is None:
+            return
+        target[0] = min(target[0], item[0])
+        target[3].extend(i for i in item[3] if i not in target[3])
+
     def topics(self) -> tuple[Topic, ...]:
         out = []
         for first, name, kind, idxs in sorted(self.items.values(), key=lambda x: (x[0], x[1])):
@@ -248,9 +256,7 @@ def _anniversary_name(ordinal: str, what: str | None) -> str:
     words = _WS.sub(" ", what).strip().split(" ")[:9]
     while words and words[-1].lower() in _MOD_STOP:
         words.pop()
-    if words and words[0].lower() in _DETERMINERS and (len(words) < 2 or not words[1][:1].isupper()):
-        words = words[1:]
-    elif words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in _DETERMINERS:
         words[0] = "the"
     return f"{o} anniversary of {' '.join(words)}" if words else f"{o} anniversary"
 
@@ -270,7 +276,7 @@ def find_topics(
         col.add(entry.name, entry.kind, start, topic_key(entry.name))
         if entry.kind in ("project", "initiative", "organisation"):
             covered.append((start, end))
-    named: list[tuple[int, int, str, str]] = []
+    named: list[tuple[int, int, str, str]] = []  # start, end, surface, kind ("" = from the head)
     cap_heads = [m.start() for m in _HEAD_CAP_RE.finditer(text)]
     low_heads = [m.start() for m in _HEAD_LOW_RE.finditer(text)]
     ci = li = 0
@@ -285,7 +291,7 @@ def find_topics(
             continue
         for m in _NAMED_CAP.finditer(text, s.start, s.end) if has_cap else ():
             a, b = m.start("name"), m.end("tail") if m.group("tail") else m.end("name")
-            named.append((a, b, text[a:b], m.group(0)))
+            named.append((a, b, text[a:b], ""))
         for m in _NAMED_LOW.finditer(text, s.start, s.end) if has_low else ():
             mods = (m.group("mods") or "").split()
             if any(w in _MOD_STOP or w.endswith(("ed", "ly")) for w in mods):
@@ -297,9 +303,7 @@ def find_topics(
                 else m.group("name")[: -len(head)]
             )
             if head in _GENERIC_TAIL:
-                named.append(
-                    (m.start("name"), m.start("name") + len(chain.rstrip()), chain.rstrip(), m.group(0))
-                )
+                named.append((m.start("name"), m.start("name") + len(chain.rstrip()), chain.rstrip(), "project"))
                 continue
             if head.rstrip("s") not in _STRONG_LOW_HEADS and _only_countries(chain):
                 continue
@@ -308,9 +312,9 @@ def find_topics(
                 cw = cw[1:]
             if not cw or not any(c.isalpha() for c in " ".join(cw)):
                 continue
-            named.append((m.start("name"), m.end("name"), m.group("name"), m.group(0)))
+            named.append((m.start("name"), m.end("name"), m.group("name"), ""))
     found: dict[tuple[str, ...], str] = {}
-    for a, b, raw, _ in sorted(named):
+    for a, b, raw, forced in sorted(named):
         if any(ca <= a < cb or ca < b <= cb for ca, cb in covered):
             continue
         name = _clean_name(raw)
@@ -318,13 +322,21 @@ def find_topics(
         head = words[-1].lower()
         if len(words) < 2 and not name[:1].isdigit() or country_code(name) is not None:
             continue
-        kind = _KIND_OF_HEAD.get(head) or _KIND_OF_HEAD.get(head[:-1], "topic")
+        kind = forced or _KIND_OF_HEAD.get(head) or _KIND_OF_HEAD.get(head[:-1], "topic")
         if head in _GENERIC_TAIL and len(words) > 1:
             name = " ".join(words[:-1])
             kind = "project"
         key = topic_key(name)
         col.add(name, kind, a, key)
         found.setdefault(key, name)
+    # "the Innovation Park" after "the Finland-Chile Innovation Park": one thing
+    for key, name in list(found.items()):
+        nl = " " + " ".join(name.casefold().replace("-", " ").split())
+        for key2, name2 in found.items():
+            if key2 != key and (" " + " ".join(name2.casefold().replace("-", " ").split())).endswith(nl):
+                col.merge(key, key2)
+                del found[key]
+                break
     # other mentions of a named thing by its canonical name ("Nord Stream 2" after "the Nord Stream 2 project")
     low = text.casefold()
     for key, name in found.items():

@@ -261,7 +261,7 @@ def _walk(directory: str) -> Iterator[str | Skip]:
         if is_dir:
             yield from _walk(p)
         elif _PROJECT_FILE.match(entry.name):
-            yield Skip(p, "a folder's notes file, not an article (name it on the command line to read it)")
+            yield Skip(p, "notes file, not an article; name it to read it")
         else:
             yield p
 
