@@ -46,7 +46,9 @@ def test_he_added_continues_and_for_his_part_switches_speaker() -> None:
 
 
 def test_for_her_part_without_a_reporting_verb_still_sets_the_speaker() -> None:
-    c = run("Virtanen welcomed the guests. For her part, Rojas once again extended warm congratulations on the jubilee.")
+    c = run(
+        "Virtanen welcomed the guests. For her part, Rojas once again extended warm congratulations on the jubilee."
+    )
     assert said(c) == [("Aino Virtanen", "said"), ("Tomas Rojas", "congratulated")]
 
 
@@ -82,12 +84,17 @@ def test_inverted_attribution_and_titles() -> None:
 
 
 def test_descriptions_resolve_by_role_and_country() -> None:
-    c = run("The President of Chile informed his host about the reform. The Finnish leader noted the progress.")
+    c = run(
+        "The President of Chile informed his host about the reform. The Finnish leader noted the progress."
+    )
     assert [s.speaker for s in c.statements] == ["Tomas Rojas", "Aino Virtanen"]
 
 
 def test_unknown_people_keep_their_surface_name() -> None:
-    c = run('"We will not give up," said Prime Minister Lena Berg. Minister Berg added that talks go on.', people=())
+    c = run(
+        '"We will not give up," said Prime Minister Lena Berg. Minister Berg added that talks go on.',
+        people=(),
+    )
     assert [s.speaker for s in c.statements] == ["Lena Berg", "Lena Berg"]
 
 
@@ -122,7 +129,9 @@ def test_transcript_labels() -> None:
 
 
 def test_transcript_label_inside_a_heading_line() -> None:
-    c = run("Start of talks President of Finland Aino Virtanen: Dear friend, welcome. We have much to discuss.")
+    c = run(
+        "Start of talks President of Finland Aino Virtanen: Dear friend, welcome. We have much to discuss."
+    )
     assert [s.speaker for s in c.statements] == ["Aino Virtanen", "Aino Virtanen"]
 
 
@@ -150,7 +159,10 @@ def test_spans_are_on_the_original_text() -> None:
     doc = Document("d1", original, clean, OffsetMap(((0, cut, len(clean)),)))
     sentences = [Sentence(0, 31, doc.span(0, 31)), Sentence(32, len(clean), doc.span(32, len(clean)))]
     c = extract_content(doc, sentences, PEOPLE, None)
-    assert [doc.original(s.spans[0]) for s in c.statements] == ["Virtanen said trade is growing.", "Rojas agreed."]
+    assert [doc.original(s.spans[0]) for s in c.statements] == [
+        "Virtanen said trade is growing.",
+        "Rojas agreed.",
+    ]
     assert c.statements[0].text == "Virtanen said trade is growing."
 
 

@@ -56,7 +56,11 @@ _CUT = re.compile(
     r"\s*[;:!?()\[\]—–]|(?<![A-Z])\.(?=\s|$|[\"”’]|[A-Z][a-z])|,|\s+(?:was|were|is|are|has\s+been|have\s+been|will\s+be)\b|"
     r"\s+and\s+[a-z]+ed\b|\s+(?:such\s+as|including|which|who|so\s+that|in\s+order\s+to|while|whereas|because|"
     r"as\s+well\s+as|but)\b|\s+and\s+(?:firmly|also|as\s+always|always|will|is|are|has|have|hopes?|would|should|"
-    r"to|wishes|expressed|called|said|stressed|noted|is|opposes|supports)\b"
+    r"to|wishes|expressed|called|said|stressed|noted|is|calls|urges|hopes|"
+    + _SUPPORT_V
+    + "|"
+    + _OPPOSE_V
+    + r")\b"
 )
 _LEAD = re.compile(r"^(?:the|all|any|every|a|an)\s+", re.IGNORECASE)
 _PRONOUN_TARGET = frozenset(
@@ -70,7 +74,8 @@ _WELCOME_HOST = re.compile(
 _INTERFERE = re.compile(r"\b(?:(\w+)\s+)?(?:forces|attempts?|efforts?)\s+(?:to\s+)?interfer(?:e|ing)\s+in\b")
 _INTERFERING = re.compile(r"\binterfering\s+in\b")
 _PAREN = re.compile(
-    r",\s*(?:he|she|they|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?)\s+(?:added|said|noted|stressed|continued|emphasi[sz]ed|pointed\s+out),\s*$"
+    r",\s*(?:he|she|they|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?)\s+"
+    r"(?:added|said|noted|stressed|continued|emphasi[sz]ed|pointed\s+out|says|adds|notes),"
 )
 _SUBJ_TAIL = re.compile(
     rf"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|"
@@ -79,7 +84,7 @@ _SUBJ_TAIL = re.compile(
     rf"committed\s+to|determined\s+to|always|never|not|do|does|did))*\s*$"
 )
 _CLAUSE_SUBJ = re.compile(
-    r"(?:^|\bthat\s+|[,;]\s+|\b(?:said|added|noted|stressed)\s+)(?P<subj>(?:[Tt]he\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s+(?!and\b|or\b|['’])[a-z]"
+    r"(?:^|\bthat\s+|[,;]\s+|\b(?:said|added|noted|stressed)\s+)(?P<subj>(?:[Tt]he\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})(?=\s+(?!and\b|or\b)[a-z])"
 )
 _POSSESSIVE_BEFORE = re.compile(
     r"(?P<subj>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[a-z]+\s+){0,2}$"
@@ -228,6 +233,7 @@ _BETWEEN_AFTER = re.compile(
 
 
 def _pair(a: str, b: str) -> str:
+    a, b = a.rstrip(".,"), b.rstrip(".,")
     ca, cb = country_code(a), country_code(b)
     return f"{ca or a}-{cb or b}"
 

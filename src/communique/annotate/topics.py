@@ -303,7 +303,9 @@ def find_topics(
                 else m.group("name")[: -len(head)]
             )
             if head in _GENERIC_TAIL:
-                named.append((m.start("name"), m.start("name") + len(chain.rstrip()), chain.rstrip(), "project"))
+                named.append(
+                    (m.start("name"), m.start("name") + len(chain.rstrip()), chain.rstrip(), "project")
+                )
                 continue
             if head.rstrip("s") not in _STRONG_LOW_HEADS and _only_countries(chain):
                 continue
