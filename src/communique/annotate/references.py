@@ -290,7 +290,7 @@ def find_references(
             before = t[max(0, m.start() - 12) : m.start()].lower()
             past_cue = bool(_PAST_CUE.search(mods)) or before.rstrip().endswith("since")
             future_cue = bool(_FUTURE_CUE.search(mods))
-            ce = _CLAUSE_END.search(t, m.end())
+            ce = _CLAUSE_END.search(t, m.end(), m.end() + 100)
             window_end = min(ce.start() if ce else len(t), m.end() + 90)
             tm = None
             if m.group("pdate"):
@@ -317,7 +317,7 @@ def find_references(
         for m in _VERB.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            ce = _CLAUSE_END.search(t, m.end())
+            ce = _CLAUSE_END.search(t, m.end(), m.end() + 100)
             window_end = min(ce.start() if ce else len(t), m.end() + 70)
             tm = _TEX.search(t, m.end(), window_end)
             start, end = m.start(), (tm.end() if tm else m.end())

@@ -51,6 +51,11 @@ _STANCE = re.compile(
     r"|(?P<opp2>(?:is|are|was|were|remains?|firmly|strongly)\s+opposed)\s+to"
     rf"|(?P<sup>{_SUPPORT_V})|(?P<opp>{_OPPOSE_V}))(?![\w\-])\s+"
 )
+# every stance verb or noun above contains one of these
+_STANCE_TRIGGER = re.compile(
+    r"support|backs|backed|endors|welcom|stand|stood|uphold|upheld|respect|champion|favo|oppos|condemn|reject|"
+    r"denounc|object|against|resist|critici"
+)
 _NEG = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer)\s+(?:\w+\s+)?$")
 _CUT = re.compile(
     r"\s*[;:!?()\[\]—–]|(?<![A-Z])\.(?=\s|$|[\"”’]|[A-Z][a-z])|,|\s+(?:was|were|is|are|has\s+been|have\s+been|will\s+be)\b|"
@@ -152,12 +157,18 @@ def find_stances(
         if p.name.split():
             names.setdefault(p.name.split()[-1].casefold(), p.name)
     out: dict[tuple[str | None, str, str], list[Span]] = {}
+    triggers = [m.start() for m in _STANCE_TRIGGER.finditer(text)]
+    ti = 0
     for i, s in enumerate(sentences):
+        while ti < len(triggers) and triggers[ti] < s.start:
+            ti += 1
+        if ti >= len(triggers) or triggers[ti] >= s.end:
+            continue
         t = text[s.start : s.end]
         speaker = speakers[i] if i < len(speakers) else None
         for m in _STANCE.finditer(t):
             pol = "support" if (m.group("sup") or m.group("supn") or m.group("supof")) else "oppose"
-            pre = t[: m.start()]
+            pre = t[max(0, m.start() - 400) : m.start()]
             if _NEG.search(pre):
                 pol = "oppose" if pol == "support" else "support"
             target = _target(t[m.end() :])

@@ -87,7 +87,7 @@ _ADV = (
 )
 # after a subject: optional name words ("President Xi" + " Jinping"), adverbs, then the verb
 _AFTER = re.compile(
-    rf"(?:\s+[A-Z][\w'’\-]*[\w]){{0,2}}(?:\s*,?\s+(?:{_ADV})(?:\s*,)?)*\s+(?:{_VERB_ALT})(?![\w\-])"
+    rf"(?:\s+[A-Z][\w'’\-]*[\w]){{0,2}}(?:(?:\s*,\s*|\s+)(?:{_ADV})(?:\s*,)?)*\s+(?:{_VERB_ALT})(?![\w\-])"
 )
 _INV_VERBS = (
     r"said|added|noted|stressed|emphasi[sz]ed|underscored|pointed\s+out|stated|explained|continued|"
@@ -117,7 +117,7 @@ _GENERIC = re.compile(
 )
 _FALLBACK = re.compile(
     rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][\w.'’\-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}[A-Z][\w'’\-]*\w)"
-    rf"(?:\s*,?\s+(?:{_ADV})(?:\s*,)?)*\s+(?:{_VERB_ALT})(?![\w\-])"
+    rf"(?:(?:\s*,\s*|\s+)(?:{_ADV})(?:\s*,)?)*\s+(?:{_VERB_ALT})(?![\w\-])"
 )
 _LABEL = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z.'’ \-]{0,60}[A-Z.]|"
@@ -363,7 +363,7 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
             return sp, _kind(v)
         if _FOR_PART_AFTER.match(t, e):
             return sp, _verb_kind_anywhere(t, e)
-        inv = _INVERTED.search(t, 0, s)
+        inv = _INVERTED.search(t, max(0, s - 160), s)
         if inv is not None and inv.end() == s:
             verb = inv.group("verb")
             return sp, ("proposed" if verb.startswith(("suggest", "propos", "urge")) else "said")
