@@ -169,3 +169,23 @@ def test_spans_are_on_the_original_text() -> None:
 def test_deterministic() -> None:
     text = (DATA / "readout.txt").read_text(encoding="utf-8")
     assert run(text, anchor=dt.date(2024, 3, 14)) == run(text, anchor=dt.date(2024, 3, 14))
+
+
+def test_question_lines_without_colon_belong_to_nobody() -> None:
+    c = run(
+        "PRESIDENT VIRTANEN:  We are ready.\n\nQ    Thank you, Madam President.  Will you go to Santiago?\n\n"
+        "PRESIDENT ROJAS:  She will."
+    )
+    assert [(s.speaker, s.text) for s in c.statements] == [
+        ("Aino Virtanen", "PRESIDENT VIRTANEN:  We are ready."),
+        ("Tomas Rojas", "PRESIDENT ROJAS:  She will."),
+    ]
+
+
+def test_title_only_label_resolves_when_unambiguous() -> None:
+    minister = PersonRef("Lena Berg", "SWE", "Prime Minister", ("Berg",))
+    c = run(
+        "THE PRIME MINISTER:  Good morning.\n\nTHE PRESIDENT:  Welcome.", people=(VIRTANEN, minister, ROJAS)
+    )
+    # one prime minister, two presidents: only the first label can be resolved
+    assert [s.speaker for s in c.statements] == ["Lena Berg", "THE PRESIDENT"]

@@ -128,6 +128,7 @@ _MID_LABEL = re.compile(
     r"Foreign\s+Minister|Amir|Emir|King|Premier|Secretary|Chairman|Governor|Mayor|Spokesperson|Press\s+Secretary)"
     r"(?:\s+(?:of|the|[A-Z][\w.'’\-]*)){1,10})\s*:\s+(?=\S)"
 )
+_Q_LINE = re.compile(r"\s*Q(?:\s{2,}|:\s*|\s+(?=[A-Z(“\"]))")
 _NON_SPEAKER = frozenset(
     """photo photos published source sources editor note notes caption video tags tag date title update updated
     related web editor read more see also image images file credit credits copyright by posted location time
@@ -304,6 +305,12 @@ def _label_speaker(label: str, idx: _People) -> tuple[bool, str | None]:
             if len(k) >= 3 and k in idx.owner:
                 resolved = idx.people[idx.owner[k]].name
                 break
+    if resolved is None:
+        # "THE PRESIDENT:" - the one person of the document with that role, if there is exactly one
+        role = title_role(re.sub(r"^(?i:the)\s+", "", label.strip()))
+        holders = [p for p in idx.people if role and p.role == role]
+        if len(holders) == 1:
+            resolved = holders[0].name
     if resolved is not None:
         return True, resolved
     is_caps = label.upper() == label and any(c.isalpha() for c in label)
@@ -417,6 +424,10 @@ def find_statements(
     for i, s in enumerate(sentences):
         t = text[s.start : s.end]
         if not any(c.isalpha() for c in t):
+            continue
+        if _Q_LINE.match(t):  # White House transcripts: "Q    Thank you, Mr. President."
+            state.transcript = True
+            state.label_speaker = None
             continue
         lm = _LABEL.match(t)
         if lm is None and ":" in t:
