@@ -201,3 +201,12 @@ def test_find_topics_accepts_precomputed_hits() -> None:
 
     ss = split_sentences(doc)
     assert find_topics(doc, ss) == find_topics(doc, ss, find_codebook(text))
+
+
+def test_short_form_merges_into_the_long_name_but_not_across_of() -> None:
+    found = names(
+        "They visited the Finland-Chile Innovation Park. The Innovation Park employs 500 people. "
+        "They adopted the Declaration of the Ocean Council. The Ocean Council meets in May."
+    )
+    assert "Innovation Park" not in found and "Finland-Chile Innovation Park" in found
+    assert "Declaration of the Ocean Council" in found and "Ocean Council" in found

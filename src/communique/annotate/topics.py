@@ -331,11 +331,18 @@ def find_topics(
         key = topic_key(name)
         col.add(name, kind, a, key)
         found.setdefault(key, name)
-    # "the Innovation Park" after "the Finland-Chile Innovation Park": one thing
+    # "the Innovation Park" after "the Finland-Chile Innovation Park": one thing (but "Declaration of
+    # the Supreme Council" and "Supreme Council" are two)
     for key, name in list(found.items()):
-        nl = " " + " ".join(name.casefold().replace("-", " ").split())
+        short = name.casefold().replace("-", " ").split()
         for key2, name2 in found.items():
-            if key2 != key and (" " + " ".join(name2.casefold().replace("-", " ").split())).endswith(nl):
+            long_ = name2.casefold().replace("-", " ").split()
+            if (
+                key2 != key
+                and len(long_) > len(short)
+                and long_[-len(short) :] == short
+                and long_[-len(short) - 1] not in _CONN_WORDS
+            ):
                 col.merge(key, key2)
                 del found[key]
                 break
