@@ -28,16 +28,24 @@ said.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from communique.annotate.codebook import country_code, title_role
+from communique.annotate.codebook import country_code
+from communique.annotate.speakers import (
+    BOTH,
+    LABEL,
+    MID_LABEL,
+    Q_LINE,
+    People,
+    label_speaker,
+    people_index,
+    resolve_desc,
+    resolve_name,
+    strip_titles,
+)
 from communique.annotate.types import PersonRef
 from communique.model import Document, Sentence, Statement
-
-BOTH = "both"
 
 _VERBS = {
     "congratulated": (
@@ -119,32 +127,10 @@ _FALLBACK = re.compile(
     rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][\w.'’\-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}[A-Z][\w'’\-]*\w)"
     rf"(?:(?:\s*,\s*|\s+)(?:{_ADV})(?:\s*,)?)*\s+(?:{_VERB_ALT})(?![\w\-])"
 )
-_LABEL = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z.'’ \-]{0,60}[A-Z.]|"
-    r"(?:[A-Z][\w.'’\-]*)(?:\s+(?:[A-Z][\w.'’\-]*|of|the)){0,9})\s*:\s+"
-)
-_MID_LABEL = re.compile(
-    r"(?<![\w\-])(?P<label>(?:President|Prime\s+Minister|Federal\s+Chancellor|Chancellor|Minister|Deputy\s+Prime\s+Minister|"
-    r"Foreign\s+Minister|Amir|Emir|King|Premier|Secretary|Chairman|Governor|Mayor|Spokesperson|Press\s+Secretary)"
-    r"(?:\s+(?:of|the|[A-Z][\w.'’\-]*)){1,10})\s*:\s+(?=\S)"
-)
-_Q_LINE = re.compile(r"\s*Q(?:\s{2,}|:\s*|\s+(?=[A-Z(“\"]))")
-_NON_SPEAKER = frozenset(
-    """photo photos published source sources editor note notes caption video tags tag date title update updated
-    related web editor read more see also image images file credit credits copyright by posted location time
-    subject re from to cc attachment attachments link links dateline""".split()
-)
-_QUESTION = frozenset(
-    {"q", "question", "questions", "moderator", "operator", "reporter", "journalist", "audience"}
-)
 _FIRST_PERSON_KIND = re.compile(
     r"\b(?:I|we|We)\s+(?:would\s+like\s+to\s+|want\s+to\s+|also\s+)?(?P<thanked>thank)|"
     r"\b(?:I|we|We)\s+(?:would\s+like\s+to\s+|want\s+to\s+|also\s+)?(?P<congratulated>congratulate)|"
     r"\b(?:I|we|We)\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?P<proposed>propose|suggest)\b"
-)
-_LEAD_STRIP = frozenset(
-    """the mr mr. mrs mrs. ms ms. dr dr. his her excellency h.e. of president prime minister chancellor federal
-    premier amir emir king queen foreign secretary state vice minister senior official officials deputy""".split()
 )
 _NAME_STOP = frozenset(
     """The This That These Those It Its He She They We I You Our Their His Her Both Each All Such Some Many
@@ -163,106 +149,6 @@ _EVENT_VERBS = frozenset(
 )
 _AND = re.compile(r"\s+and\s+")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n")
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
-
-
-@dataclass
-class _People:
-    regex: re.Pattern[str] | None
-    owner: dict[str, int]  # casefolded surface -> index into people
-    people: Sequence[PersonRef]
-
-
-@functools.lru_cache(maxsize=512)
-def _compile_forms(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    alts = []
-    for f in forms:
-        e = re.escape(f)
-        if f[:4].lower() == "the ":
-            e = "[Tt]he" + re.escape(f[3:])
-        alts.append(e)
-    # the actor stage may hand aliases over in lower case: match without case, keep capitalised hits
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
-
-
-def _people_index(people: Sequence[PersonRef]) -> _People:
-    owner: dict[str, int] = {}
-    ambiguous: set[str] = set()
-    for i, p in enumerate(people):
-        name = _SUFFIX.sub("", p.name.strip())
-        forms = {p.name, name, *p.aliases}
-        last = name.split()[-1] if name.split() else ""
-        if len(last) >= 3 and last[:1].isupper():
-            forms.add(last)
-        for f in forms:
-            f = f.strip()
-            if len(f) < 2:
-                continue
-            k = f.casefold()
-            if k in owner and owner[k] != i:
-                ambiguous.add(k)
-            owner.setdefault(k, i)
-    for k in ambiguous:
-        owner.pop(k, None)
-    surfaces: set[str] = set()
-    for p in people:
-        for f in (p.name, _SUFFIX.sub("", p.name.strip()), *p.aliases):
-            if f.strip().casefold() in owner:
-                surfaces.add(f.strip())
-        parts = _SUFFIX.sub("", p.name.strip()).split()
-        if parts and parts[-1].casefold() in owner:
-            surfaces.add(parts[-1])
-    ordered = tuple(sorted(surfaces, key=lambda f: (-len(f), f)))
-    return _People(_compile_forms(ordered), owner, people)
-
-
-def _resolve_name(surface: str, idx: _People) -> str | None:
-    """The canonical name of the person a surface form names, else None."""
-    k = surface.strip().casefold()
-    if k in idx.owner:
-        return idx.people[idx.owner[k]].name
-    words = surface.split()
-    for n in range(len(words), 0, -1):
-        for j in range(0, len(words) - n + 1):
-            k = " ".join(words[j : j + n]).casefold()
-            if k in idx.owner:
-                return idx.people[idx.owner[k]].name
-    return None
-
-
-def _resolve_desc(m: re.Match[str], idx: _People) -> str:
-    surface = m.group("desc")
-    title = re.sub(r"\s+", " ", m.group("title"))
-    role = title_role(title) if title.lower() not in ("leader", "head of state") else None
-    country = None
-    for g in ("of", "dem"):
-        if m.group(g):
-            country = country_code(m.group(g))
-            if country:
-                break
-    best: list[PersonRef] = []
-    for p in idx.people:
-        if role and p.role != role:
-            continue
-        if country and p.country != country:
-            continue
-        if not role and not country:
-            continue
-        best.append(p)
-    if best:
-        return best[0].name
-    return surface[0].lower() + surface[1:] if surface.startswith("The ") else surface
-
-
-def _strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and (
-        words[0].lower() in _LEAD_STRIP or country_code(words[0]) is not None or words[0] in ("of", "the")
-    ):
-        words = words[1:]
-    return " ".join(words)
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -289,42 +175,7 @@ def _same_as_earlier(sp: str | None, state: _State) -> str | None:
     return sp
 
 
-def _label_speaker(label: str, idx: _People) -> tuple[bool, str | None]:
-    """(is a speaker label, speaker) for a transcript label; speaker None for questions."""
-    low = label.strip().lower().rstrip(".")
-    first = low.split()[0] if low.split() else ""
-    if low in _NON_SPEAKER or first in _NON_SPEAKER:
-        return False, None
-    if low in _QUESTION or first in _QUESTION:
-        return True, None
-    resolved = _resolve_name(label, idx)
-    if resolved is None:
-        words = [w for w in re.split(r"\s+", label.strip()) if w]
-        for w in words:
-            k = w.strip(".").casefold()
-            if len(k) >= 3 and k in idx.owner:
-                resolved = idx.people[idx.owner[k]].name
-                break
-    if resolved is None:
-        # "THE PRESIDENT:" - the one person of the document with that role, if there is exactly one
-        role = title_role(re.sub(r"^(?i:the)\s+", "", label.strip()))
-        holders = [p for p in idx.people if role and p.role == role]
-        if len(holders) == 1:
-            resolved = holders[0].name
-    if resolved is not None:
-        return True, resolved
-    is_caps = label.upper() == label and any(c.isalpha() for c in label)
-    has_title = any(
-        title_role(" ".join(label.split()[i : i + n])) for n in (1, 2) for i in range(len(label.split()))
-    )
-    if is_caps and len(label.strip()) >= 2:
-        return True, label.strip()
-    if has_title:
-        return True, label.strip()
-    return False, None
-
-
-def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | None]:
+def attribute(t: str, idx: People, state: _State) -> tuple[str | None, str | None]:
     """(speaker, kind) of one non-transcript sentence, or (None, None) when it reports no speech."""
     cands: list[tuple[int, int, str | None, int]] = []  # start, end, speaker, rank
     m0 = _FOR_PART.match(t)
@@ -332,14 +183,14 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
         for m in idx.regex.finditer(t):
             g = m.group()
             if g[:1].isupper() or g[:4].lower() == "the ":
-                cands.append((m.start(), m.end(), _resolve_name(g, idx), 0))
+                cands.append((m.start(), m.end(), resolve_name(g, idx), 0))
     for m in _GENERIC.finditer(t):
         if m.group("both"):
             sp: str | None = BOTH
         elif m.group("pron"):
             sp = state.last_person
         else:
-            sp = _resolve_desc(m, idx)
+            sp = resolve_desc(m, idx)
         cands.append((m.start(), m.end(), sp, 0))
     cands.sort(key=lambda c: (c[0], -c[1]))
     if m0 is not None:
@@ -350,8 +201,8 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
                 return sp, (_kind(v) if v else _verb_kind_anywhere(t, e))
         fb = _FALLBACK.match(t, m0.end())
         if fb:
-            name = _strip_titles(fb.group("name"))
-            return _resolve_name(name, idx) or name, _kind(fb)
+            name = strip_titles(fb.group("name"))
+            return resolve_name(name, idx) or name, _kind(fb)
     for (s, e, sp, _), (s2, e2, sp2, _r) in zip(cands, cands[1:], strict=False):
         # "X and Y exchanged greetings": two different people speaking together
         if sp and sp2 and sp != sp2 and sp != BOTH and _AND.fullmatch(t, e, s2):
@@ -383,22 +234,22 @@ def attribute(t: str, idx: _People, state: _State) -> tuple[str | None, str | No
                 return sp, "said"
         break
     for inv in _INV_FALLBACK.finditer(t):
-        name = _strip_titles(inv.group("name"))
+        name = strip_titles(inv.group("name"))
         if name and country_code(name) is None and name not in _NAME_STOP:
             verb = inv.group("verb")
-            return _resolve_name(name, idx) or name, (
+            return resolve_name(name, idx) or name, (
                 "proposed" if verb.startswith(("suggest", "propos", "urge")) else "said"
             )
     for fb in _FALLBACK.finditer(t):
         raw = fb.group("name")
         if raw.split()[0] in _NAME_STOP and len(raw.split()) == 1:
             continue
-        name = _strip_titles(raw)
+        name = strip_titles(raw)
         if name.split()[0] in _NAME_STOP:
             name = " ".join(name.split()[1:])
         if not name or country_code(name) is not None or name in _NAME_STOP:
             continue
-        return _resolve_name(name, idx) or name, _kind(fb)
+        return resolve_name(name, idx) or name, _kind(fb)
     return None, None
 
 
@@ -415,7 +266,7 @@ def find_statements(
 ) -> tuple[tuple[Statement, ...], list[str | None]]:
     """Statements of a document and the speaker of each sentence (None where nobody speaks)."""
     text = doc.clean
-    idx = _people_index(people)
+    idx = people_index(people)
     state = _State()
     out: list[Statement] = []
     speakers: list[str | None] = [None] * len(sentences)
@@ -425,19 +276,19 @@ def find_statements(
         t = text[s.start : s.end]
         if not any(c.isalpha() for c in t):
             continue
-        if _Q_LINE.match(t):  # White House transcripts: "Q    Thank you, Mr. President."
+        if Q_LINE.match(t):  # White House transcripts: "Q    Thank you, Mr. President."
             state.transcript = True
             state.label_speaker = None
             continue
-        lm = _LABEL.match(t)
+        lm = LABEL.match(t)
         if lm is None and ":" in t:
-            mm = _MID_LABEL.search(t)
+            mm = MID_LABEL.search(t)
             if mm is not None and (
-                _resolve_name(mm.group("label"), idx) or len(mm.group("label").split()) >= 4
+                resolve_name(mm.group("label"), idx) or len(mm.group("label").split()) >= 4
             ):
                 lm = mm
         if lm is not None:
-            ok, sp = _label_speaker(lm.group("label"), idx)
+            ok, sp = label_speaker(lm.group("label"), idx)
             if ok:
                 state.transcript = True
                 state.label_speaker = sp
