@@ -7,7 +7,9 @@ carries the Span(s) of the sentence(s) it comes from, on the original text.
 
 The work is split by field:
 
-* :mod:`.statements` — who said / proposed / agreed / discussed what;
+* :mod:`.statements` — who said / proposed / agreed / discussed what
+  (:mod:`.speakers` resolves names, descriptions and transcript labels);
+* :mod:`.codebook` — ``data/codebook.tsv``, matched at trigger words;
 * :mod:`.topics` — codebook topics, named projects and initiatives,
   anniversaries, greetings;
 * :mod:`.stances` — support / oppose stances and relationship labels;

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from communique.annotate.codebook import CodebookEntry, country_code, find_codebook
-from communique.annotate.statements import BOTH
+from communique.annotate.speakers import BOTH
 from communique.annotate.types import PersonRef
 from communique.model import Document, RelationshipLabel, Sentence, Span, Stance
 
