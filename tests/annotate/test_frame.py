@@ -19,6 +19,7 @@ def frame_of(case: dict) -> Frame:
         case["text"],
         title=case.get("title"),
         outlet=case.get("outlet"),
+        url=case.get("url"),
         published=case.get("published"),
         dateline=case.get("dateline"),
         dateline_date=case.get("dateline_date"),

@@ -97,7 +97,7 @@ def annotate(doc: Document) -> AnnotatedDocument:
     times = find_times(clean, bounds, anchor)
     title_times = find_times(title, [(0, len(title))], anchor) if title else []
     actors = find_actors(clean, title, lex)
-    publisher = lex.publisher(doc.outlet)
+    publisher = lex.publisher_for(doc.outlet, doc.url)
     headline = title if title else (clean[bounds[0][0] : bounds[0][1]] if bounds else "")
     lead = " ".join(clean[s:e] for s, e in bounds[:2])
     role, reason = headline_role(headline, lead, publisher.kind if publisher else None, clean)

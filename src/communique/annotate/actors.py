@@ -71,6 +71,9 @@ GROUP = re.compile(
     re.I,
 )
 _LEADER_WORD = frozenset(["leader", "head", "counterpart"])
+# "President of the Republic", "Prime Minister of the Nation": a home title that names no country (the
+# publisher's own principal in an official release; the country comes from the publisher rule).
+_HOME_STATE = frozenset(["republic", "nation", "federation", "kingdom", "confederation", "country", "state"])
 
 
 @dataclass
@@ -306,6 +309,19 @@ class _Scanner:
             j = i + n
             j, c2, _ = self._country_after_of(j)
             country = country or c2
+            home = False
+            if (
+                c2 is None
+                and rank == 1
+                and j + 2 < len(toks)
+                and toks[j].low == "of"
+                and toks[j + 1].low == "the"
+                and toks[j + 2].low in _HOME_STATE
+                and toks[j + 2].is_cap
+                and (j + 2) not in self.ents
+            ):
+                j += 3  # "the President of the Republic, Ana Soto,"
+                home = True
             if c2 is None and j < len(toks) and toks[j].low in ("of", "for") and rank >= 2:
                 q = j + 1
                 while q < len(toks) and toks[q].low in PORTFOLIO:
@@ -319,7 +335,7 @@ class _Scanner:
                 if j < len(toks) and toks[j].text == ".":
                     j += 1
             k, name_toks = _read_name(toks, j, lex, self.text)
-            if not name_toks and (country or start_i < i) and j < len(toks) and toks[j].text == ",":
+            if not name_toks and (country or home or start_i < i) and j < len(toks) and toks[j].text == ",":
                 a = j + 1  # apposition: "the President of Mexico, Ana Soto," / ", H.E. Mr. Ana Soto"
                 while a < len(toks) and (toks[a].low in HONORIFICS or toks[a].text == "."):
                     a += 1

@@ -163,6 +163,32 @@ class Lexicon:
                 return self.publishers[name]
         return self._publisher_from_name(outlet)
 
+    def publisher_for(self, outlet: str | None, url: str | None = None) -> Publisher | None:
+        """The publisher of a document from its outlet name and url.
+
+        A listed outlet or an office name ("Ministry of External Affairs of India") first; then a
+        government web address ("mea.gov.in", "mofa.go.jp", "gouvernement.fr", a ".int" body), whose
+        country is the address's country code; then any other named outlet is a news medium (an
+        official publisher names its office; a newspaper, a wire or a blog does not)."""
+        pub = self.publisher(outlet)
+        if pub is not None and (pub.country or not url):
+            return pub
+        host = _host(url)
+        if host and _OFFICIAL_HOST.search(host):
+            cc = host.rsplit(".", 1)[-1]
+            country = None
+            if len(cc) == 2:
+                c = pycountry.countries.get(alpha_2={"uk": "GB"}.get(cc, cc.upper()))
+                country = c.alpha_3 if c else None
+            return Publisher(country, "government", pub.principal if pub else None)
+        if pub is not None:
+            return pub
+        if outlet and outlet.strip():
+            if _OFFICIAL_NAME.search(outlet):
+                return Publisher(None, "government", None)
+            return Publisher(None, "media", None)
+        return None
+
     def _publisher_from_name(self, outlet: str) -> Publisher | None:
         """An official outlet named after its office: "Prime Minister of Canada", "Ministry of Foreign
         Affairs of Japan", "Presidency of the Republic of Chile" -> home country (and principal title)."""
@@ -211,6 +237,26 @@ class Lexicon:
             if m and m[0].kind == "place":
                 return m[0]
         return None
+
+
+_OFFICIAL_HOST = re.compile(
+    r"(?:^|\.)(?:gov|gob|gouv|govt|go|gv|mil)\.[a-z]{2}$|(?:^|\.)gov$|\.int$|(?:^|\.)gc\.ca$|europa\.eu$|un\.org$"
+    r"|(?:^|[.-])(?:mfa|mofa|mea|fmprc|kremlin|president|presidency|presidencia|elysee|kantei|government|gouvernement"
+    r"|bundesregierung|bundeskanzler|diplomatie|tccb|primeminister|pmindia|pmo|number10|whitehouse)(?:[.-]|$)"
+)
+_OFFICIAL_NAME = re.compile(
+    r"\b(?:ministry|minister|ministère|office of|presidency|president|government|embassy|cabinet|chancellery"
+    r"|secretariat|permanent mission|consulate|palace|department of|state department|foreign office)\b",
+    re.I,
+)
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    m = re.match(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", url.strip(), re.I)
+    host = (m.group(1) if m else "").lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 @functools.cache

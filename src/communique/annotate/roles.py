@@ -49,8 +49,28 @@ QUESTION = re.compile(r"^(?:Q|QUESTION)[:.]\s|^Question:", re.M)
 
 
 AGENCY_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–)"
+    r"^\s*[A-Z][A-Za-z .'’-]{1,40},(?:\s+[A-Z][A-Za-z .'’-]{1,30},)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+    r"\((?:[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–)"
 )
+# A news dateline: the place in capitals, optionally a region and a date, then "--", "—" or ":"
+# ("WASHINGTON --", "NEW DELHI:", "WOODSIDE, California, Nov. 15 (Agency) --").
+NEWS_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-)|\s*(?:--|—|–|:))\s"
+)
+
+
+def text_dateline(body: str) -> str | None:
+    """The place of a news dateline opening ``body`` ("NEW DELHI: ..." -> "New Delhi"), else None."""
+    m = NEWS_DATELINE.match(body[:200])
+    if not m:
+        return None
+    place = m.group("place")
+    if body[m.end() - 2] == ":" and len(TRANSCRIPT.findall(body, 0, 5000)) > 1:
+        return None  # a speaker label of a transcript, not a dateline
+    if len(place) < 3 or place in ("UPDATE", "BREAKING", "NOTE", "EDITOR", "PHOTO", "VIDEO", "WATCH"):
+        return None
+    return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in place.split())
 
 
 def headline_role(headline: str, lead: str, publisher_kind: str | None, body: str) -> tuple[str, str]:
@@ -78,7 +98,7 @@ def headline_role(headline: str, lead: str, publisher_kind: str | None, body: st
         return "news", "publisher"
     if publisher_kind == "government":
         return "readout", "publisher"
-    if AGENCY_DATELINE.search(body[:400]):
+    if AGENCY_DATELINE.search(body[:400]) or text_dateline(body):
         return "news", "dateline"
     if TRANSCRIPT.search(body):
         return ("press conference" if QUESTION.search(body) else "remarks"), "transcript"
@@ -95,6 +115,8 @@ def final_role(
         return role
     if role == "readout" and status == "planned" and reason in ("headline", "publisher", "default"):
         return "announcement"
+    if role == "news" and status == "planned" and reason in ("publisher", "dateline"):
+        return "announcement"  # a news story about an event still to come announces it
     if role == "announcement" and status == "held":
         return "readout"
     return role
