@@ -52,8 +52,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "phone call",
         re.compile(
             r"\b(?:tele)?phone (?:call|conversation|talks?)s?\b|\btelephone\b|\bphone\b|\bcalls? with\b|\bcall between\b"
-            r"|\bspoke\b|\bspeaks?\b|\bspoken\b|\bhad a call\b|\bhold a call\b|\bcalled\b"
-            r"|(?<!background )(?<!press )(?<!conference )(?<!preview )\bcalls?\b(?! (?:on|for|upon) )",
+            r"|\bspoke\b|\bspeaks?\b|\bspoken\b|\bhad a call\b|\bhold a call\b"
+            r"|\bcalled\b(?= (?:(?-i:[A-Z])|him\b|her\b|his\b|their\b|the (?:president|prime|chancellor|leader|king)))"
+            r"|(?:(?<=\ba )|(?<=\bthe )|(?<=\btheir )|(?<=\bhis )|(?<=\bher )|(?<=\bthis )|(?<=\bthat )|(?<=\bfirst )"
+            r"|(?<=\bsecond )|(?<=\blatest )|(?<=\banother )|(?<=\btwo )|(?<=\bfurther ))calls?\b(?! (?:on|for|upon) )",
             _I,
         ),
     ),
@@ -88,7 +90,7 @@ TYPE_PRIORITY = {
 RECALL = re.compile(
     r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
     r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
-    r"has met)\b",
+    r"has met|last (?:met|spoke|talked|saw|held talks|visited))\b",
     _I,
 )
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
@@ -136,6 +138,7 @@ class FrameParts:
     unit: Unit | None = None
     type_span: tuple[int, int] | None = None
     publisher_assigned: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    ground: tuple[int, int] | None = None  # the body sentence that tells a headline's event
 
 
 _GROUP = {t: t.replace(" ", "_") for t, _p in TRIGGERS}
@@ -299,7 +302,7 @@ def build_frame(
     fp.status = "planned" if FUTURE.search(window) or (unit.in_title and FUTURE.search(unit_text)) else "held"
     fp.participants = list(people)
     _complete_participants(fp, actors, units, _triggers)
-    _assign_countries(fp, actors, publisher, lex)
+    _assign_countries(fp, actors, publisher, lex, dateline)
     _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published, _triggers)
     if fp.type in ("meeting", "visit", "summit"):
         _locate(fp, clean, sentences, actors, lex, dateline, _triggers)
@@ -341,7 +344,9 @@ def _complete_participants(
                 return
 
 
-def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon) -> None:
+def _assign_countries(
+    fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon, dateline: str | None
+) -> None:
     """Publisher rule, then the text's other main country, for principals the text left without a country."""
     people = actors.people
     used = {people[i].country for i in fp.participants if people[i].country}
@@ -358,6 +363,15 @@ def _assign_countries(fp: FrameParts, actors: Actors, publisher: Publisher | Non
                 p.role = same[0].role if same else publisher.principal
                 p.rank = 1
             used.add(publisher.country)
+    missing = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
+    dl_entry = lex.place_of(dateline) if dateline and not (publisher and publisher.country) else None
+    if missing and dl_entry is not None and dl_entry.value not in used:
+        # A story filed from a leader's own country names that leader without a country ("KYIV --
+        # President X spoke with U.S. President Y"): the first such leader is the dateline's.
+        i = min(missing, key=lambda i: people[i].first)
+        people[i].country = dl_entry.value
+        people[i].country_source = "dateline"
+        used.add(dl_entry.value)
     missing = [i for i in fp.participants if people[i].country is None and people[i].rank == 1]
     if not missing:
         return
@@ -391,20 +405,37 @@ def _choose_date(
     ts, te = fp.type_span
     planned = fp.status == "planned"
 
+    dl0 = DATELINE.match(clean, sentences[0][0]) if sentences else None
+    dl_span = (dl0.start(), dl0.end()) if dl0 else (-1, -1)
+
     def ok(t: Time) -> bool:
         if t.day is None or t.kind not in DAY_KINDS:
             return False
+        if dl_span[0] <= t.start < dl_span[1]:
+            return False  # "BEIJING, Dec. 4 (Xinhua) --" is the dispatch's date, not the event's
         if anchor is None:
             return True
         if planned:
             return t.day >= anchor
         return t.day <= anchor + dt.timedelta(days=1)
 
+    if unit.in_title:
+        # A headline is tenseless ("talks with Biden on Thursday"): the same day word in the body carries
+        # the tense, the day and the sentence that tells the event.
+        for tt in title_times:
+            if tt.kind not in ("weekday", "rel"):
+                continue
+            same = [t for t in times if t.text.lower() == tt.text.lower() and t.day is not None]
+            if same:
+                t = same[0]
+                k = bisect.bisect_right([a for a, _b in sentences], t.start) - 1
+                if k >= 0:
+                    fp.ground = sentences[k]
+                fp.status = "planned" if t.future else "held"
+                _set_date(fp, t, False)
+                return
     pool = title_times if unit.in_title else [t for t in times if unit.start <= t.start and t.end <= unit.end]
     cands = [t for t in pool if ok(t)]
-    dl = None if unit.in_title else DATELINE.match(clean, unit.start)
-    if dl and any(t.start >= dl.end() for t in cands):  # "BEIJING, Dec. 4 (Xinhua) --" is the dispatch's date
-        cands = [t for t in cands if t.start >= dl.end()]
     if cands:
         t = min(cands, key=lambda t: min(abs(t.start - te), abs(t.end - ts)))
         _set_date(fp, t, unit.in_title)
@@ -468,7 +499,11 @@ def _locate(
     assert unit is not None
     countries = {actors.people[i].country for i in fp.participants}
     scopes: list[tuple[int, int, bool]] = [(unit.start, unit.end, unit.in_title)]
-    scopes += [(s, e, False) for s, e in sentences[:3] if (s, e) != (unit.start, unit.end)]
+    if fp.ground and fp.ground != (unit.start, unit.end):
+        scopes.append((fp.ground[0], fp.ground[1], False))
+    scopes += [
+        (s, e, False) for s, e in sentences[:3] if (s, e) != (unit.start, unit.end) and (s, e) != fp.ground
+    ]
     principals = set(fp.participants)
     for s, e in sentences[3:40]:
         if RECALL.search(clean, s, e) or (s, e) in [(a, b) for a, b, _t in scopes]:
@@ -482,9 +517,20 @@ def _locate(
     span: tuple[int, int] | None = None
     for a, b, in_title in scopes:
         text = unit.text if in_title else clean
+        recalled = _recalled_clauses(text, a, b)
         for s, e, entry, t in actors.entities:
             if t != in_title or s < a or e > b:
                 continue
+            if any(x <= s < y for x, y in recalled):
+                continue  # "since they sat down together in Bali": the place of another event
+            if entry.kind in ("country", "place") and city is None:
+                local = _place_before(text, a, s)
+                if local is not None and not any(
+                    t2 == in_title and s2 < local[1] and local[0] < e2 for s2, e2, _e, t2 in actors.entities
+                ):  # "in Woodside, California": a town the gazetteer does not list
+                    city, host_c = text[local[0] : local[1]], entry.value
+                    span = None if in_title else local
+                    break
             if not PLACE_PREP.search(text[max(a, s - 25) : s]):
                 continue
             if entry.kind == "place":
@@ -506,6 +552,8 @@ def _locate(
         if dl_entry is not None:
             city, host_c = dl_entry.extra, dl_entry.value
             venue = True
+        elif fp.status == "held" and _plain_place(dateline):
+            city = dateline.strip()  # a wire story filed from the place of an in-person event
     if city and not venue and scopes:
         a, b, in_title = scopes[0]
         venue = any(
@@ -529,6 +577,41 @@ def _locate(
             actors.people[missing[0]].country_source = "venue"
             countries.add(host_c)
     fp.host = host_c if host_c in countries else None
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|where)\s")
+_LOCAL_PLACE = re.compile(r"(?:^|\s)(?:in|at)\s+((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))\s*,\s*$")
+
+
+def _recalled_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Stretches of ``text[a:b]`` that recall another contact ("since they met in Bali", "last met in X"):
+    from the recall word to the end of its clause."""
+    out = []
+    for m in RECALL.finditer(text, a, b):
+        c = _CLAUSE_END.search(text, m.end(), b)
+        stop = c.start() if c else b
+        if c and text[c.start()] == "," and c.end() < b:
+            # "in Bali, Indonesia, in November": a place's country after a comma stays in the clause
+            nxt = _CLAUSE_END.search(text, c.end(), b)
+            if nxt and nxt.start() - c.end() < 25:
+                stop = nxt.start()
+        out.append((m.start(), stop))
+    return out
+
+
+def _place_before(text: str, a: int, s: int) -> tuple[int, int] | None:
+    """The town in "in <Town>, <Country or region>" just before the entity at ``s`` (offsets), or None."""
+    m = _LOCAL_PLACE.search(text[max(a, s - 40) : s])
+    if not m:
+        return None
+    base = max(a, s - 40)
+    return base + m.start(1), base + m.end(1)
+
+
+def _plain_place(name: str) -> bool:
+    """Whether a dateline's place reads as a town name (a few capitalised words, no digits)."""
+    words = name.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in name)
 
 
 def _attendees(
