@@ -67,7 +67,7 @@ def names_found(gold_people: Sequence[Mapping[str, Any]], pred_people: Sequence[
 def participants_match(
     gold_people: Sequence[Mapping[str, Any]], pred_people: Sequence[Mapping[str, Any]]
 ) -> bool:
-    gold_c = sorted({p["country"] for p in gold_people})
+    gold_c = sorted({(p.get("country") or "") for p in gold_people})
     pred_c = sorted({(p.get("country") or "") for p in pred_people})
     return gold_c == pred_c and names_found(gold_people, pred_people)
 
