@@ -57,6 +57,7 @@ def build(corpus: Path, out: Path, n: int) -> tuple[int, int]:
             for r in rows:
                 r = dict(r)
                 r["link"] = f"{r.get('link', '')}?copy={i}"
+                r["body"] = f"{r.get('body', '')}\n\nCopy {i}."
                 w.writerow(r)
             path.write_text(buf.getvalue(), encoding="utf-8")
             docs += len(rows)

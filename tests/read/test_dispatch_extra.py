@@ -13,3 +13,14 @@ def test_readme_in_a_folder_is_skipped_but_read_when_named(tmp_path):
     assert len(skips) == 1 and skips[0].path.endswith("README.md") and "notes file" in skips[0].reason
     named = list(read_paths([str(tmp_path / "README.md")]))
     assert isinstance(named[0], Document)
+
+
+def test_language_fast_path_does_not_call_french_or_german_english():
+    from communique.read.clean import detect_language
+
+    en = "The two ministers met in the capital on Monday and said that they would work together on trade. " * 3
+    fr = "Le président de la République a reçu le chancelier allemand pour un entretien sur la situation en Europe. " * 3
+    de = "Der Bundeskanzler hat am Montag mit dem französischen Präsidenten über die Lage in Europa gesprochen. " * 3
+    assert detect_language(en) == "en"
+    assert detect_language(fr) == "fr"
+    assert detect_language(de) == "de"
