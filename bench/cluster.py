@@ -186,6 +186,13 @@ def _reset_peak() -> float:
 
 def worker(method: str, data: Path, out: Path, threshold: float) -> None:
     """Run one method on the documents of ``data`` (JSONL) and write its figures (and pairs) under ``out``."""
+    # imports first: the peak measured is the work's, not the libraries'
+    from datasketch import MinHash, MinHashLSH
+
+    from communique.cluster import cluster
+    from communique.cluster.minhash import MinHasher, pairs_from_signatures
+    from communique.model import Document, Frame, OffsetMap, Participant
+
     docs = [json.loads(line) for line in data.open()]
     texts = [d["text"] for d in docs]
     before = _reset_peak()
@@ -193,14 +200,10 @@ def worker(method: str, data: Path, out: Path, threshold: float) -> None:
     result: dict[str, Any] = {"method": method, "n": len(texts)}
     pairs = np.empty((0, 2), dtype=np.int64)
     if method == "ours":
-        from communique.cluster.minhash import MinHasher, pairs_from_signatures
-
         sig = MinHasher(num_perm=128, shingle=SHINGLE).signatures_of_texts(texts)
         found = pairs_from_signatures(sig, threshold)
         pairs = np.array([(i, j) for i, j, _ in found], dtype=np.int64).reshape(-1, 2)
     elif method == "datasketch":
-        from datasketch import MinHash, MinHashLSH
-
         proto = MinHash(num_perm=128)
         perms, scheme = proto.permutations, proto.scheme
         lsh = MinHashLSH(threshold=threshold, num_perm=128)
@@ -216,9 +219,6 @@ def worker(method: str, data: Path, out: Path, threshold: float) -> None:
         got = {(min(k, j), max(k, j)) for k, m in enumerate(sigs) for j in lsh.query(m) if j != k}
         pairs = np.array(sorted(got), dtype=np.int64).reshape(-1, 2)
     elif method in ("cluster", "cluster-frameless"):
-        from communique.cluster import cluster
-        from communique.model import Document, Frame, OffsetMap, Participant
-
         documents = [
             Document(f"{k:09d}", t, t, OffsetMap.identity(len(t)), published=d["published"])
             for k, (t, d) in enumerate(zip(texts, docs, strict=True))

@@ -48,7 +48,7 @@ _EMPTY = np.uint32(0xFFFFFFFF)
 #: shingles per batch: bounds the working memory (8 bytes each, two buffers)
 _BATCH_SHINGLES = 1 << 21
 #: characters per batch of raw texts (about as many bytes, eight times that in working arrays)
-_BATCH_BYTES = 1 << 20
+_BATCH_BYTES = 1 << 19
 
 
 def words(text: str) -> list[str]:

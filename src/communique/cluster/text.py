@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,8 +82,8 @@ class TextProfile:
 def profile(text: str, outlet: str | None = None) -> TextProfile:
     """The :class:`TextProfile` of ``text``."""
     skip = CALENDAR | {w.lower() for w in (outlet or "").split()}
-    names = frozenset(w for w in _MIDCAP.findall(text) if w.lower() not in skip)
-    return TextProfile(names, frozenset(_DECIMAL.findall(text)))
+    names = frozenset(sys.intern(w) for w in _MIDCAP.findall(text) if w.lower() not in skip)
+    return TextProfile(names, frozenset(sys.intern(x) for x in _DECIMAL.findall(text)))
 
 
 def overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float], minimum: int = 2) -> float:
@@ -138,11 +139,12 @@ class TfIdf:
         self.vocab = vocab
         self.df = df
         self.idf = idf
-        self.vectors: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = []
+        # int32 ids and float32 weights: half the memory, ample precision for a cosine
+        self.vectors: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = []
         for u, c in raw:
             w = (1.0 + np.log(c)) * idf[u]
             norm = math.sqrt(float((w * w).sum())) or 1.0
-            self.vectors.append((u, w / norm))
+            self.vectors.append((u.astype(np.int32), (w / norm).astype(np.float32)))
 
     def weight(self, word: str) -> float:
         """The IDF of a word (its stem) in this collection; the largest IDF for a word it lacks."""
@@ -154,7 +156,7 @@ class TfIdf:
         ui, wi = self.vectors[i]
         uj, wj = self.vectors[j]
         _, ii, jj = np.intersect1d(ui, uj, assume_unique=True, return_indices=True)
-        return float((wi[ii] * wj[jj]).sum())
+        return float((wi[ii] * wj[jj]).sum(dtype=np.float64))
 
     def top_terms(self, i: int, k: int, min_df: int = 2) -> list[int]:
         """The ids of the ``k`` highest-weighted terms of document ``i`` found in at least ``min_df`` documents.
