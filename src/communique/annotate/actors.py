@@ -90,6 +90,7 @@ class Person:
     country_evidence: list[tuple[int, int]] = field(default_factory=list)
     first: int = 10**9
     country_source: str = "text"
+    counterpart: bool = False  # named as someone's "counterpart": holds the other leader's office
 
     def key(self) -> str:
         return self.name or f"{self.role or 'person'} of {self.country or '?'}"
@@ -359,6 +360,22 @@ class _Scanner:
             if i and toks[i - 1].low in ("mr", "madam", "mrs", "ms") and not name_toks:
                 i += n  # vocative "Mr President"
                 continue
+            if not name_toks and country and start_i >= 3 and toks[start_i - 1].text == ",":
+                # postposed title: "H.E. Mr. Ana Soto, President of Peru"
+                q = start_i - 2
+                while q >= 0 and q not in used and _name_word(toks[q]) and start_i - 1 - q <= 5:
+                    q -= 1
+                cand = [
+                    t for t in toks[q + 1 : start_i - 1] if t.low not in PARTICLES or t is not toks[q + 1]
+                ]
+                if (
+                    len(cand) >= 2
+                    and cand[0].low not in PARTICLES
+                    and all(_gap_ok(self.text, a, b) for a, b in zip(cand, cand[1:], strict=False))
+                    and not any(lex.match_entity(toks, x) for x in range(q + 1, start_i - 1))
+                ):
+                    name_toks = cand
+                    start_i = q + 1
             end_tok = max(k, i + n) - 1
             if not name_toks and start_i > 0 and toks[start_i - 1].low == "the":
                 start_i -= 1  # "the Belarusian leader", "the President of Ukraine"
@@ -474,7 +491,10 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
     for m in sorted((m for m in raw if not m.words), key=lambda m: (m.in_title is False, m.start)):
         idx = _resolve_nameless(people, m)
         if idx is None:
-            if m.country and m.rank == 1:
+            if m.rank == 1 and (
+                m.country or (m.role and _definite(m, clean, title) and not _role_taken(people, m))
+            ):
+                # "the Prime Minister spoke to ..." in an official release: the publisher's own principal
                 people.append(Person(None, set(), m.country, m.role, m.rank))
                 idx = len(people) - 1
             else:
@@ -509,6 +529,17 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
     return Actors(entities, people, mention_of, groups)
 
 
+def _definite(m: RawMention, clean: str, title: str | None) -> bool:
+    """Whether a nameless title mention is "the <Title>" (a definite, capitalised office)."""
+    text = (title or "") if m.in_title else clean
+    word = text[m.start : m.end]
+    return word[:4].lower() == "the " and word[4:5].isupper() and not m.leader_word
+
+
+def _role_taken(people: list[Person], m: RawMention) -> bool:
+    return any(p.role == m.role for p in people)
+
+
 def _better_name(new: str, old: str) -> bool:
     """Prefer the fuller name, but never one that repeats a word (scraping debris)."""
     nw = new.lower().split()
@@ -520,6 +551,8 @@ def _better_name(new: str, old: str) -> bool:
 
 def _add_mention(p: Person, m: RawMention, mention_of: dict[tuple[int, int, bool], int], idx: int) -> None:
     mention_of[(m.start, m.end, m.in_title)] = idx
+    if m.leader_word and m.role is None and m.words:
+        p.counterpart = True
     p.mentions.append((m.start, m.end) if not m.in_title else (-1, -1))
     if not m.in_title:
         p.first = min(p.first, m.start)

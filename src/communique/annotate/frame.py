@@ -87,10 +87,18 @@ TYPE_PRIORITY = {
     "message": 5,
     "contact": 9,
 }
+ORG_TITLES = frozenset(["Secretary-General", "High Representative", "Commissioner", "Director-General"])
 RECALL = re.compile(
     r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
     r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
     r"has met|last (?:met|spoke|talked|saw|held talks|visited))\b",
+    _I,
+)
+# Another contact named inside the sentence of the main one ("a day after sitting down with X in Y,",
+# "since they met in Bali"): its people and places are not the main event's.
+REFERENCE = re.compile(
+    RECALL.pattern[:-3]
+    + r"|(?:a|one|two|three|four|five|several|a few) (?:days?|weeks?|months?) (?:after|before))\b",
     _I,
 )
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
@@ -195,6 +203,9 @@ def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: st
         for (s, e, t), i in actors.mention_of.items()
         if t == unit.in_title and s >= unit.start and e <= unit.end
     )
+    recalled = [(x, y) for x, y in _recalled_clauses(text, unit.start, unit.end) if not x <= trig_start < y]
+    if recalled:
+        mentions = [(s, e, i) for s, e, i in mentions if not any(x <= s < y for x, y in recalled)]
     before = [(s, e, i) for s, e, i in mentions if e <= trig_start]
     after = [(s, e, i) for s, e, i in mentions if s >= trig_end]
     out: list[int] = []
@@ -206,7 +217,7 @@ def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: st
     if after:
         s0, e0, i0 = after[0]
         gap = text[trig_end:s0]
-        if len(gap) < 60 and "." not in gap.replace("Jr.", "").replace("Mr.", "").replace("R.", ""):
+        if len(gap) < 60 and "." not in _ABBREV_DOT.sub("", gap):
             if i0 not in out:
                 out.append(i0)
             prev_end = e0
@@ -217,6 +228,9 @@ def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: st
                 else:
                     break
     return out
+
+
+_ABBREV_DOT = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Amb|Hon)\.")
 
 
 def _is_principal(p: Person) -> bool:
@@ -303,6 +317,12 @@ def build_frame(
     fp.participants = list(people)
     _complete_participants(fp, actors, units, _triggers)
     _assign_countries(fp, actors, publisher, lex, dateline)
+    for i in fp.participants:
+        p = actors.people[i]
+        others = {actors.people[j].role for j in fp.participants if j != i and actors.people[j].role}
+        if p.role is None and p.counterpart and len(others) == 1:
+            p.role = others.pop()  # "his Turkish counterpart X": the same office as the other leader
+            p.rank = 1
     _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published, _triggers)
     if fp.type in ("meeting", "visit", "summit"):
         _locate(fp, clean, sentences, actors, lex, dateline, _triggers)
@@ -376,13 +396,22 @@ def _assign_countries(
     if not missing:
         return
     counts: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
     for _s, _e, entry, _t in actors.entities:
         if entry.kind in ("country", "demonym"):
             counts[entry.value] += 1
+        elif entry.kind == "org":
+            orgs[entry.value] += 1
+    for i in list(missing):
+        # the head of an organisation ("the Secretary-General") belongs to the organisation the text names
+        if people[i].role in ORG_TITLES and orgs:
+            people[i].country = orgs.most_common(1)[0][0]
+            people[i].country_source = "text (organisation)"
+            missing.remove(i)
     for i in missing:
         # the text's main other country, only when it clearly dominates ("China and Belarus ..." x 10)
         ranked = [(c, n) for c, n in counts.most_common() if c not in used]
-        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] + 1):
             c = ranked[0][0]
             people[i].country = c
             people[i].country_source = "text (main country)"
@@ -515,7 +544,10 @@ def _locate(
     city = host_c = None
     venue = False
     span: tuple[int, int] | None = None
-    for a, b, in_title in scopes:
+    n_own = 2 if fp.ground and fp.ground != (unit.start, unit.end) else 1
+    for k, (a, b, in_title) in enumerate(scopes):
+        if k == n_own and city is None and dateline and fp.status == "held" and lex.place_of(dateline):
+            break  # a dispatch filed from the place: its dateline beats places of other sentences
         text = unit.text if in_title else clean
         recalled = _recalled_clauses(text, a, b)
         for s, e, entry, t in actors.entities:
@@ -587,7 +619,7 @@ def _recalled_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Stretches of ``text[a:b]`` that recall another contact ("since they met in Bali", "last met in X"):
     from the recall word to the end of its clause."""
     out = []
-    for m in RECALL.finditer(text, a, b):
+    for m in REFERENCE.finditer(text, a, b):
         c = _CLAUSE_END.search(text, m.end(), b)
         stop = c.start() if c else b
         if c and text[c.start()] == "," and c.end() < b:

@@ -56,7 +56,7 @@ AGENCY_DATELINE = re.compile(
 # ("WASHINGTON --", "NEW DELHI:", "WOODSIDE, California, Nov. 15 (Agency) --").
 NEWS_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-)|\s*(?:--|—|–|:))\s"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-)|\.\s*/[^/\n]{1,40}/\.?|\s*(?:--|—|–|:))\s"
 )
 
 
