@@ -5,10 +5,14 @@ Steps (each in its own module):
 1. :mod:`~communique.cluster.minhash` finds near-verbatim copies (MinHash over
    5-word shingles with LSH banding; Broder 1997, *Mining of Massive Datasets* ch. 3).
 2. :mod:`~communique.cluster.blocking` describes each document (frame people,
-   type, day, role) and proposes candidate pairs: shared participant within a
-   few weeks, or, without a frame, shared distinctive words within two days.
+   type, day, role) and proposes candidate pairs: the same pair of participants
+   within days (two weeks for an announcement), or, for a document without a
+   frame, shared distinctive words within two days.
 3. :mod:`~communique.cluster.link` weighs each pair (people, type, date, TF-IDF
-   cosine, copy relation) and groups documents by constrained average linkage.
+   cosine, copy relation; names and figures for frameless documents) and
+   groups documents by constrained average linkage.
+   (:mod:`~communique.cluster.people` matches participants as people,
+   :mod:`~communique.cluster.text` holds the lexical similarity.)
 4. :mod:`~communique.cluster.merge` votes each group into one Event with
    provenance, and :mod:`~communique.cluster.ids` gives it a stable id.
 

@@ -390,7 +390,7 @@ def lsh_candidates(sig: U32, bands: int, rows: int) -> tuple[I64, I64]:
     return live[code // len(live)].astype(np.int64), live[code % len(live)].astype(np.int64)
 
 
-def agreement(sig: U32, a: I64, b: I64, chunk: int = 1 << 16) -> npt.NDArray[np.float64]:
+def agreement(sig: U32, a: I64, b: I64, chunk: int = 1 << 13) -> npt.NDArray[np.float64]:
     """Estimated Jaccard similarity of pairs: the share of equal signature positions."""
     out = np.empty(len(a), dtype=np.float64)
     for i in range(0, len(a), chunk):
