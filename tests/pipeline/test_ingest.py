@@ -87,3 +87,36 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
         assert len(ids) == len(set(ids)) == n
         paths = st.conn.execute("SELECT COUNT(*), COUNT(DISTINCT path) FROM paths").fetchone()
         assert paths == (n, n)
+
+
+def test_non_english_is_stored_reported_and_not_annotated(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fr.txt").write_text(
+        " date 2024-03-04 Le président de la République a reçu lundi le chancelier allemand pour un long entretien "
+        "sur la situation en Europe et sur les relations entre les deux pays, a indiqué la présidence.\n",
+        encoding="utf-8",
+    )
+    write_corpus(folder, 1)
+    with Store(tmp_path / "c.db") as st:
+        report = pipeline.ingest(st, [str(folder)])
+        assert report.added == 2
+        assert [lang for _, lang in report.not_english] == ["fr"]
+        assert "not English" in report.summary()
+        assert pipeline.annotate_store(st) == 2
+        frames = st.frames()
+        skipped = [f.skipped for f in frames.values() if f.skipped]
+        assert skipped == ["language fr"]
+        assert pipeline.annotate_store(st) == 0  # nothing left to do
+
+
+def test_run_clusters_every_document_into_exactly_one_event(tmp_path):
+    write_corpus(tmp_path / "in", 12)
+    with Store(tmp_path / "c.db") as st:
+        pipeline.run(st, [str(tmp_path / "in")])
+        docs = {d.id for d in st.documents()}
+        assignment = st.event_assignment()
+        assert set(assignment) == docs
+        first = sorted(e["id"] for e in st.events())
+        pipeline.cluster_store(st)
+        assert sorted(e["id"] for e in st.events()) == first  # stable ids on re-clustering
