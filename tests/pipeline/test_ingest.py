@@ -120,3 +120,41 @@ def test_run_clusters_every_document_into_exactly_one_event(tmp_path):
         first = sorted(e["id"] for e in st.events())
         pipeline.cluster_store(st)
         assert sorted(e["id"] for e in st.events()) == first  # stable ids on re-clustering
+
+
+def test_a_folder_of_ten_thousand_mixed_files(tmp_path):
+    """Good and bad files mixed: every good one stored, every bad one skipped with its reason."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    kinds = {
+        "txt": lambda i: f" date 2024-06-{1 + i % 28:02d} The envoys of two states met for round {i} of talks.\n",
+        "md": lambda i: f"---\ntitle: Round {i}\ndate: '2024-06-01'\n---\n\nThe delegations held round {i} of talks.\n",
+        "bin": lambda i: bytes([0, 1, 2, 3, i % 256]) * 50,
+        "empty.txt": lambda i: "",
+        "badfm.md": lambda i: f"---\ntitle: [unclosed {i}\n---\nBody text of note {i}.\n",
+        "jsonl": lambda i: f'{{"text": "Ministers met for round {i}.", "url": "https://x.example/{i}"}}\n{{broken\n',
+    }
+    names = list(kinds)
+    expected_docs = expected_skips = 0
+    for i in range(10_000):
+        kind = names[i % len(names)]
+        data = kinds[kind](i)
+        path = folder / f"f{i:05d}.{kind}"
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+        expected_docs += kind in ("txt", "md", "jsonl")
+        expected_skips += kind != "txt" and kind != "md"  # a .jsonl file has one good and one broken record
+    with Store(tmp_path / "c.db") as st:
+        report = pipeline.ingest(st, [str(folder)])
+        assert st.count_documents() == expected_docs
+    assert report.added == expected_docs
+    reasons = {}
+    for s in report.skipped:
+        reasons.setdefault(Path(s.path.split(":")[0]).name.split(".", 1)[1], set()).add(s.reason.split(":")[0])
+    assert reasons["bin"] == {"binary"}
+    assert reasons["empty.txt"] == {"empty"}
+    assert reasons["badfm.md"] == {"malformed front matter"}
+    assert reasons["jsonl"] == {"invalid JSON"}
+    assert len(report.skipped) == expected_skips
