@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from communique.engine import map_items
+from communique.engine.local import default_workers
 from communique.model import Document, Event, Frame
 from communique.read import Skip, read_paths
 from communique.store import Store
@@ -54,11 +55,14 @@ def ingest(
     fmt: str | None = None,
     columns: dict[str, str] | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Read ``paths`` and store every document not yet stored, in atomic batches of ``BATCH``.
 
     A run killed mid-way keeps every whole batch; running it again stores the
-    rest and duplicates nothing (documents are keyed by content hash).
+    rest and duplicates nothing (documents are keyed by content hash). Files
+    are read by ``workers`` processes (default: ``COMMUNIQUE_WORKERS`` or the
+    number of CPUs); the order of the store does not depend on it.
     """
     report = IngestReport()
     batch: list[Document] = []
@@ -70,7 +74,8 @@ def ingest(
             report.known += len(batch) - len(added)
             batch.clear()
 
-    for item in read_paths(paths, fmt=fmt, columns=columns):
+    n = workers if workers is not None else default_workers()
+    for item in read_paths(paths, fmt=fmt, columns=columns, workers=n):
         if isinstance(item, Skip):
             report.skipped.append(item)
             continue

@@ -24,3 +24,16 @@ def test_language_fast_path_does_not_call_french_or_german_english():
     assert detect_language(en) == "en"
     assert detect_language(fr) == "fr"
     assert detect_language(de) == "de"
+
+
+def test_parallel_reading_gives_the_same_items_in_the_same_order(tmp_path):
+    for i in range(300):
+        sub = tmp_path / f"d{i % 3}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{i:04d}.txt").write_text(f" date 2024-01-02 The ministers met for round {i} of their talks in Oslo.\n")
+    (tmp_path / "d1" / "r.jsonl").write_text('{"text": "Envoys met in Rome on Friday.", "url": "https://x.example/r"}\n{bad\n')
+    (tmp_path / "d2" / "x.bin").write_bytes(b"\x00\x01\x02" * 40)
+    serial = list(read_paths([str(tmp_path)]))
+    parallel = list(read_paths([str(tmp_path)], workers=2))
+    assert parallel == serial
+    assert sum(isinstance(x, Skip) for x in serial) == 2

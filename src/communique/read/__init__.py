@@ -271,6 +271,7 @@ def read_paths(
     fmt: str | None = None,
     columns: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
+    workers: int = 1,
 ) -> Iterator[Document | Skip]:
     """Read files, directories (recursively, in sorted order) and ``-`` (stdin).
 
@@ -278,26 +279,99 @@ def read_paths(
     by default); without it a file's extension decides, and a file with an
     unknown extension gives a Skip. Yields Documents and Skips, never raises
     for problems of the data.
+
+    With ``workers`` > 1, whole-file formats (txt, md, html) are read in a
+    pool of that many processes, in chunks; the order of the results is the
+    same as with one worker. CSV and JSONL files are always streamed in this
+    process, so a huge file never has to fit in memory at once.
     """
     _check_fmt(fmt)
     check_columns(columns)
-    return _read_paths(list(paths), fmt, columns, max_bytes)
+    items = _read_paths(list(paths), fmt, columns, max_bytes)
+    if workers > 1:
+        return _parallel(items, workers, fmt, columns, max_bytes)
+    return _serial(items, fmt, columns, max_bytes)
+
+
+def _serial(
+    items: Iterator[Document | Skip | str], fmt: str | None, columns: Mapping[str, str] | None, max_bytes: int
+) -> Iterator[Document | Skip]:
+    for x in items:
+        if isinstance(x, str):
+            yield from _read_file(x, fmt, columns, max_bytes)
+        else:
+            yield x
 
 
 def _read_paths(
     paths: list[str], fmt: str | None, columns: Mapping[str, str] | None, max_bytes: int
-) -> Iterator[Document | Skip]:
+) -> Iterator[Document | Skip | str]:
+    """Documents and Skips of stdin and record files; plain paths (str) of whole files still to read."""
     for p in paths:
         if p == "-":
             yield from _read_stdin(fmt or "txt", columns, max_bytes)
-        elif os.path.isdir(p):
-            for f in _walk(p):
-                if isinstance(f, Skip):
-                    yield f
-                else:
-                    yield from _read_file(f, fmt, columns, max_bytes)
-        else:
-            yield from _read_file(p, fmt, columns, max_bytes)
+            continue
+        files = _walk(p) if os.path.isdir(p) else iter([p])
+        for f in files:
+            if isinstance(f, Skip):
+                yield f
+            elif (fmt or format_for(f)) in RECORD_FORMATS:
+                yield from _read_file(f, fmt, columns, max_bytes)
+            else:
+                yield f
+
+
+def _read_chunk(job: tuple[list[str], str | None, Mapping[str, str] | None, int]) -> list[Document | Skip]:
+    files, fmt, columns, max_bytes = job
+    return [item for f in files for item in _read_file(f, fmt, columns, max_bytes)]
+
+
+def _parallel(
+    items: Iterator[Document | Skip | str],
+    workers: int,
+    fmt: str | None,
+    columns: Mapping[str, str] | None,
+    max_bytes: int,
+    chunk: int = 64,
+) -> Iterator[Document | Skip]:
+    """Whole files read in a process pool, ``chunk`` files a task, results in input order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool: ProcessPoolExecutor | None = None
+    pending: list[str] = []
+    try:
+        batch: list[list[str]] = []
+
+        def flush() -> Iterator[Document | Skip]:
+            nonlocal pool
+            if pending:
+                batch.append(list(pending))
+                pending.clear()
+            if not batch:
+                return
+            if pool is None and (len(batch) > 1 or len(batch[0]) >= chunk):
+                pool = ProcessPoolExecutor(max_workers=workers)
+            jobs = [(b, fmt, columns, max_bytes) for b in batch]
+            results = pool.map(_read_chunk, jobs) if pool is not None else map(_read_chunk, jobs)
+            for res in results:
+                yield from res
+            batch.clear()
+
+        for x in items:
+            if isinstance(x, str):
+                pending.append(x)
+                if len(pending) >= chunk:
+                    batch.append(list(pending))
+                    pending.clear()
+                    if len(batch) >= workers * 4:
+                        yield from flush()
+            else:
+                yield from flush()
+                yield x
+        yield from flush()
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def _read_stdin(fmt: str, columns: Mapping[str, str] | None, max_bytes: int) -> Iterator[Document | Skip]:
