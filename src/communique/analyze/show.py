@@ -103,9 +103,10 @@ def render_event(con: Console, ev: Mapping[str, Any], docs: Mapping[str, Documen
             f"  {s['doc_id'][:8]} {escape(str(s.get('outlet')))} ({s.get('role')}{copy}) "
             f"published {s.get('published')}  {escape(str(s.get('url') or s.get('path')))}"
         )
-    for key, label in (("date_votes", "date votes"),):
-        if ev.get(key):
-            con.print(f"{label}: {escape(str(ev[key]))}")
+    for v in ev.get("date_votes") or []:
+        mark = "agrees" if v.get("agrees") else "disagrees"
+        how = "said in the text" if v.get("certain") else "publication day"
+        con.print(f"date {v.get('date')} from {str(v.get('doc_id'))[:8]} ({v.get('role')}, {how}): {mark}")
     for w in ev.get("why", []):
         con.print(f"why: {escape(w)}")
     for r in ev.get("references") or []:
