@@ -93,6 +93,12 @@ def doc_info(idx: int, doc: Document, frame: Frame | None, prof: TextProfile) ->
     role = frame.role if frame is not None else None
     planned = bool(f) and (f.status == "planned" or (f.status is None and role in PRE_EVENT_ROLES))  # type: ignore[union-attr]
     pub = day(doc.published) or day(doc.dateline_date)
+    certain = bool(f and f.date_certain and date is not None)
+    if planned and date is not None and date == pub:
+        # an announcement dated on the day it was published: most likely the annotator fell back on the
+        # publication day for want of the announced one; as an uncertain date it still matches an
+        # event held that very day (see date_score)
+        certain = False
     return DocInfo(
         idx=idx,
         doc=doc,
@@ -102,33 +108,56 @@ def doc_info(idx: int, doc: Document, frame: Frame | None, prof: TextProfile) ->
         role=role,
         planned=planned,
         date=date,
-        certain=bool(f and f.date_certain and date is not None),
+        certain=certain,
         pub=pub,
         people=f.participants if f else (),
         profile=prof,
     )
 
 
-def type_score(a: DocInfo, b: DocInfo) -> float | None:
-    """How compatible two event types are (1 same, lower for kin types), or None if incompatible.
+#: how compatible two kinds of event are when two reports of one event disagree on it
+#: (same kind 1; kin kinds less; absent: never one event). Calls are kin, in-person kinds are kin;
+#: remarks (a press conference, a statement to the press) are made at an in-person meeting or
+#: at a video call; an agreement is signed at a meeting, and remarks follow the signing.
+#: A message (a letter, a congratulation) is kin to nothing: the same pair exchanges messages
+#: and calls days apart.
+KIN_TYPES: dict[frozenset[str], float] = {
+    frozenset({"phone call", "video call"}): 0.8,
+    frozenset({"meeting", "visit"}): 0.8,
+    frozenset({"meeting", "summit"}): 0.8,
+    frozenset({"visit", "summit"}): 0.8,
+    frozenset({"remarks", "meeting"}): 0.6,
+    frozenset({"remarks", "visit"}): 0.6,
+    frozenset({"remarks", "summit"}): 0.6,
+    frozenset({"remarks", "video call"}): 0.6,
+    frozenset({"agreement", "meeting"}): 0.5,
+    frozenset({"agreement", "visit"}): 0.5,
+    frozenset({"agreement", "summit"}): 0.5,
+    frozenset({"agreement", "remarks"}): 0.5,
+}
+#: other names annotators give a kind of event, mapped onto :data:`~communique.model.EVENT_TYPES`
+TYPE_ALIASES = {
+    "press conference": "remarks",
+    "statement": "remarks",
+    "talks": "meeting",
+    "call": "phone call",
+}
 
-    Phone and video calls are kin; meetings, visits and summits are kin;
-    remarks (and a press conference typed as such) go with an in-person meeting
-    or a video call; an agreement can be signed at a meeting. A document
-    written before the event may call a video call a "virtual meeting", so an
-    in-person type and a video call are weakly compatible when one side is planned.
+
+def type_score(a: DocInfo, b: DocInfo) -> float | None:
+    """How compatible two event types are (1 same, lower for kin types, :data:`KIN_TYPES`), or None if incompatible.
+
+    A document written before the event may call a video call a "virtual
+    meeting", so an in-person type and a video call are weakly compatible
+    (0.4) when one side is planned.
     """
-    s, t = a.type, b.type
+    s, t = TYPE_ALIASES.get(a.type or "", a.type), TYPE_ALIASES.get(b.type or "", b.type)
     if s == t:
         return 1.0
-    pair = {s, t}
-    if pair <= CALLS or pair <= IN_PERSON:
-        return 0.8
-    if "remarks" in pair:
-        other = (pair - {"remarks"}).pop()
-        return 0.6 if other in IN_PERSON or other == "video call" else None
-    if "agreement" in pair and pair - {"agreement"} <= IN_PERSON:
-        return 0.5
+    pair = frozenset({s or "", t or ""})
+    got = KIN_TYPES.get(pair)
+    if got is not None:
+        return got
     if (a.planned or b.planned) and "video call" in pair and pair - {"video call"} <= IN_PERSON:
         return 0.4
     return None
@@ -181,23 +210,54 @@ def date_score(a: DocInfo, b: DocInfo) -> tuple[float | None, str]:
     return ({0: 0.9, 1: 0.6}.get(gap), note)
 
 
-def participant_keys(x: DocInfo) -> list[frozenset[str]]:
-    """The blocking keys of each participant: its country and its surname.
+def person_keys(p: Participant) -> frozenset[str]:
+    """The blocking keys of one participant: its country, and the first and last words of its name.
 
     Either key alone brings two mentions of one person together, so a person
-    whose country an annotator got wrong still meets the other reports.
+    whose country an annotator got wrong still meets the other reports; the
+    first word as well as the last catches names written surname first
+    ("KISHIDA Fumio" / "Fumio Kishida").
     """
-    out = []
-    for p in x.people:
-        keys = set()
-        if p.country:
-            keys.add("c:" + p.country)
-        words = name_words(p.name)
-        if words:
-            keys.add("n:" + words[-1])
-        if keys:
-            out.append(frozenset(keys))
-    return out
+    keys = set()
+    if p.country:
+        keys.add("c:" + p.country)
+    words = name_words(p.name)
+    if words:
+        keys.add("n:" + words[-1])
+        keys.add("n:" + words[0])
+    return frozenset(keys)
+
+
+def participant_keys(x: DocInfo) -> list[frozenset[str]]:
+    """The blocking keys of each participant (:func:`person_keys`), participants without any left out."""
+    return [k for k in (person_keys(p) for p in x.people) if k]
+
+
+def loose_keys(x: DocInfo) -> set[str]:
+    """Keys on which a framed document is also blocked one participant at a time (empty: pairs suffice).
+
+    Participant pairs are the precise key, but they fail when the annotator
+    got one participant wrong: a stray name without a country, a person
+    without a name, or a multilateral list (three or more) of which another
+    report names other members. Such a document is compared with every
+    document sharing one of its people's names (or, for an unnamed state, its
+    country) within the date window; names rather than countries, so that a
+    busy country does not pair it with a whole week's news. A document
+    naming one participant is blocked on all of its keys.
+    """
+    people = [p for p in x.people if person_keys(p)]
+    if len(people) == 1:
+        return set(person_keys(people[0]))
+    if len(people) >= 3 or any(not p.country or not p.name for p in people):
+        out: set[str] = set()
+        for p in people:
+            words = name_words(p.name)
+            if words:
+                out.update(("n:" + words[-1], "n:" + words[0]))
+            elif p.country:
+                out.add("c:" + p.country)
+        return out
+    return set()
 
 
 def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
@@ -206,15 +266,16 @@ def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
     Documents naming two or more participants are bucketed by each pair of
     participants (one bucket per combination of their keys,
     :func:`participant_keys`), so a busy country does not make one huge
-    bucket; a document naming one participant is compared with every document
-    sharing one of its keys. Within a bucket, documents pair when their anchor
+    bucket; a document naming one participant, or whose participants look
+    wrong (:func:`loose_keys`), is also compared with every document sharing
+    one of its single keys. Within a bucket, documents pair when their anchor
     days are at most :data:`HELD_DAYS` apart, or :data:`BLOCK_DAYS` when one of
     them was written before the event. Documents whose frame names nobody are
     blocked by wording (:func:`frameless_candidates`).
     """
     pair_buckets: dict[str, list[tuple[int, int]]] = {}
     single_buckets: dict[str, list[tuple[int, int]]] = {}
-    singles: set[int] = set()
+    nominated: dict[str, set[int]] = {}
     wide: set[int] = set()
     keyed: list[tuple[DocInfo, int, set[str]]] = []
     for x in infos:
@@ -231,37 +292,39 @@ def framed_candidates(infos: Sequence[DocInfo]) -> set[tuple[int, int]]:
             pair_buckets.setdefault(k, []).append((anchor, x.idx))
         flat = set().union(*people) if people else set()
         keyed.append((x, anchor, flat))
-        if len(people) == 1:
-            singles.add(x.idx)
-            for k in flat:
-                single_buckets.setdefault(k, [])
+        for k in loose_keys(x):
+            nominated.setdefault(k, set()).add(x.idx)
     for x, anchor, flat in keyed:
         for k in sorted(flat):
-            if k in single_buckets:
-                single_buckets[k].append((anchor, x.idx))
+            if k in nominated:
+                single_buckets.setdefault(k, []).append((anchor, x.idx))
     out = _near_pairs(pair_buckets, wide)
-    if singles:
-        out |= _near_pairs(single_buckets, wide, needs=singles)
+    if nominated:
+        out |= _near_pairs(single_buckets, wide, needs=nominated)
     return out
 
 
 def _near_pairs(
-    buckets: Mapping[str, list[tuple[int, int]]], wide: set[int], needs: set[int] | None = None
+    buckets: Mapping[str, list[tuple[int, int]]],
+    wide: set[int],
+    needs: Mapping[str, set[int]] | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs of members of one bucket whose days are close (see :func:`framed_candidates`).
 
-    With ``needs``, only pairs with at least one member in ``needs``. Members
-    with an unknown day (day 0) pair with every member of their bucket.
+    With ``needs``, only pairs with at least one member in ``needs[key]`` (the
+    documents that asked to be blocked on that key). Members with an unknown
+    day (day 0) pair with every member of their bucket.
     """
     out: set[tuple[int, int]] = set()
     for key in sorted(buckets):
         members = sorted(buckets[key])
         if len(members) < 2:
             continue
+        want = needs.get(key, set()) if needs is not None else None
         days = [d for d, _ in members]
         unknown = [i for d, i in members if d <= 0]
         for d, i in members:
-            if needs is not None and i not in needs:
+            if want is not None and i not in want:
                 continue
             if d <= 0:
                 partners = [j for _, j in members]
@@ -274,13 +337,20 @@ def _near_pairs(
     return out
 
 
+def pre_event(x: DocInfo) -> bool:
+    """Whether a document was written before its event: a planned frame, or a pre-event role without a frame."""
+    return x.planned or (not x.framed and x.role in PRE_EVENT_ROLES)
+
+
 def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16) -> set[tuple[int, int]]:
     """Pairs with a frameless document (or a frame naming nobody), sharing two of their top ``terms`` TF-IDF terms.
 
     Only pairs published within :data:`FRAMELESS_DAYS` of each other (or with
-    an unknown publication day) are kept. Framed documents take part so that a
-    document the annotator found no frame in can still join the event its
-    text is plainly about.
+    an unknown publication day) are kept, or, when the earlier of the two was
+    written before its event (:func:`pre_event`: an announcement or a preview,
+    framed or not), up to :data:`BLOCK_DAYS` after it. Framed documents take
+    part so that a document the annotator found no frame in can still join
+    the event its text is plainly about.
     """
     buckets: dict[str, list[tuple[int, int]]] = {}
     needs: set[int] = set()
@@ -292,6 +362,7 @@ def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16
             buckets.setdefault(str(t), []).append((x.pub if x.pub is not None else -1, x.idx))
     if not needs:
         return set()
+    early = {x.idx for x in infos if pre_event(x)}
     for x in infos:
         if x.idx not in needs:
             for t in tfidf.top_terms(x.idx, terms):
@@ -301,17 +372,27 @@ def frameless_candidates(infos: Sequence[DocInfo], tfidf: TfIdf, terms: int = 16
     for key in sorted(buckets):
         members = sorted(buckets[key])
         days = [d for d, _ in members]
+        ahead = [(d, i) for d, i in members if i in early and d > 0]
+        ahead_days = [d for d, _ in ahead]
         unknown = [i for d, i in members if d <= 0]
         pairs: set[tuple[int, int]] = set()
         for d, i in members:
-            if i not in needs:
-                continue
             if d <= 0:
-                partners = [j for _, j in members]
-            else:
+                if i in needs:
+                    pairs.update((min(i, j), max(i, j)) for _, j in members if j != i)
+                continue
+            partners: list[int] = []
+            if i in needs:
                 lo = bisect.bisect_left(days, d - FRAMELESS_DAYS)
                 hi = bisect.bisect_right(days, d + FRAMELESS_DAYS)
                 partners = [j for _, j in members[lo:hi]] + unknown
+                if i in early:  # what it announces, up to two weeks later
+                    hi2 = bisect.bisect_right(days, d + BLOCK_DAYS)
+                    partners += [j for _, j in members[hi:hi2]]
+            # documents written before an event, up to two weeks earlier
+            lo = bisect.bisect_left(ahead_days, d - BLOCK_DAYS)
+            hi = bisect.bisect_left(ahead_days, d - FRAMELESS_DAYS)
+            partners += [j for _, j in ahead[lo:hi] if i in needs or j in needs]
             pairs.update((min(i, j), max(i, j)) for j in partners if j != i)
         for p in pairs:
             counts[p] = counts.get(p, 0) + 1

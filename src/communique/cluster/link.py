@@ -27,11 +27,13 @@ Schütze, *Introduction to Information Retrieval*, ch. 17.3).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .blocking import DocInfo, date_score, type_score
-from .people import compare_people
+from communique.model import Participant
+
+from .blocking import DocInfo, date_score, pre_event, type_score
+from .people import compare_people, name_words
 from .text import TfIdf, conflict, overlap
 
 #: score a pair of framed documents needs to propose merging their groups
@@ -46,8 +48,11 @@ AVERAGE_FACTOR = 0.85
 TEXT_SATURATION = 0.35
 #: cosine at which wording counts fully for frameless documents (names and figures make the rest)
 FRAMELESS_TEXT_SATURATION = 0.4
-#: publication-day gap beyond which frameless documents never merge
+#: publication-day gap beyond which frameless documents never merge (unless the earlier one was
+#: written before its event, see :func:`~communique.cluster.blocking.pre_event`)
 FRAMELESS_MAX_GAP = 2
+#: the longest a pre-event document (announcement, preview) precedes the event it announces
+AHEAD_MAX_GAP = 15
 
 
 def short(doc_id: str) -> str:
@@ -64,8 +69,16 @@ class Assessment:
     why: str
 
 
+#: cached verdict of a pair that is ruled out
+_RULED_OUT = -1.0
+
+
 class Linker:
     """Assesses pairs of documents and groups them by constrained average linkage.
+
+    Only the verdict of a pair (its score, or "ruled out") is cached; its
+    explanation is formatted when a merge it supports is kept, so memory stays
+    a few dozen bytes per assessed pair.
 
     Args:
         infos: every document, ``infos[k].idx == k``, sorted by document id.
@@ -79,7 +92,8 @@ class Linker:
         self.infos = infos
         self.tfidf = tfidf
         self.copies = copies
-        self._cache: dict[tuple[int, int], Assessment] = {}
+        self._n = len(infos)
+        self._cache: dict[int, float] = {}
         self._weights: dict[str, float] = {}
 
     def _weight(self, word: str) -> float:
@@ -88,72 +102,137 @@ class Linker:
             w = self._weights[word] = self.tfidf.weight(word)
         return w
 
+    def named_in(self, k: int) -> Callable[[Participant], bool]:
+        """Whether the text of document ``k`` names a participant (the first or last word of the name)."""
+
+        def named(p: Participant) -> bool:
+            words = name_words(p.name)
+            if not words:
+                return False
+            for w in {words[0], words[-1]}:
+                t = self.tfidf.term(w)
+                if t is not None and self.tfidf.has_term(k, t):
+                    return True
+            return False
+
+        return named
+
     # ------------------------------------------------------------------ pairs
 
-    def assess(self, i: int, j: int) -> Assessment:
-        """The (cached) :class:`Assessment` of documents ``i`` and ``j``."""
-        key = (i, j) if i < j else (j, i)
+    def score(self, i: int, j: int) -> float | None:
+        """The (cached) score of documents ``i`` and ``j``; None when the pair is ruled out."""
+        key = i * self._n + j if i < j else j * self._n + i
         got = self._cache.get(key)
         if got is None:
-            got = self._assess(*key)
-            self._cache[key] = got
-        return got
+            a = self._assess(min(i, j), max(i, j), explain=False)
+            got = self._cache[key] = a.score if a.ok and a.score is not None else _RULED_OUT
+        return None if got == _RULED_OUT else got
 
-    def _assess(self, i: int, j: int) -> Assessment:
+    def assess(self, i: int, j: int) -> Assessment:
+        """The full :class:`Assessment` of documents ``i`` and ``j``, with its explanation (not cached)."""
+        return self._assess(min(i, j), max(i, j), explain=True)
+
+    def _assess(self, i: int, j: int, explain: bool) -> Assessment:
         a, b = self.infos[i], self.infos[j]
-        head = f"doc {short(a.id)} ~ doc {short(b.id)}: "
+        head = f"doc {short(a.id)} ~ doc {short(b.id)}: " if explain else ""
         jac = self.copies.get((i, j))
         cos = self.tfidf.cosine(i, j)
         if a.framed and b.framed:
-            people = compare_people(a.people, b.people)
+            people = compare_people(a.people, b.people, self.named_in(i), self.named_in(j))
             if not people.ok:
-                return Assessment(False, 0.0, head + people.note)
+                return Assessment(False, 0.0, head + people.note if explain else "")
             ts = type_score(a, b)
             if ts is None:
-                return Assessment(False, 0.0, head + f"types {a.type} vs {b.type}")
+                return Assessment(False, 0.0, head + f"types {a.type} vs {b.type}" if explain else "")
             ds, dnote = date_score(a, b)
             if ds is None:
-                return Assessment(False, 0.0, head + dnote + " (too far apart)")
-            tnote = f"same type {a.type}" if a.type == b.type else f"types {a.type} / {b.type}"
+                return Assessment(False, 0.0, head + dnote + " (too far apart)" if explain else "")
             frame = 0.4 * people.score + 0.25 * ts + 0.35 * ds
             score = 0.5 * frame + 0.5 * min(1.0, cos / TEXT_SATURATION)
-            parts = [people.note, tnote, dnote, f"text similarity {cos:.2f}"]
             if jac is not None:
-                parts.append(f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
                 score = 1.0
-            return Assessment(True, round(score, 6), head + ", ".join(parts))
+            why = ""
+            if explain:
+                tnote = f"same type {a.type}" if a.type == b.type else f"types {a.type} / {b.type}"
+                parts = [people.note, tnote, dnote, f"text similarity {cos:.2f}"]
+                if jac is not None:
+                    parts.append(f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
+                why = head + ", ".join(parts)
+            return Assessment(True, round(score, 6), why)
         if jac is not None:
-            return Assessment(True, 1.0, head + f"near-verbatim copy (MinHash Jaccard {jac:.2f})")
+            return Assessment(
+                True, 1.0, head + f"near-verbatim copy (MinHash Jaccard {jac:.2f})" if explain else ""
+            )
         # a frameless document and another one (framed or not): wording, days, names and figures
         mixed = a.framed != b.framed
         kind = "only one has a diplomatic frame" if mixed else "no diplomatic frame"
-        gap = self._pub_gap(a, b)
-        if gap is not None and gap > FRAMELESS_MAX_GAP:
+        gap, ahead = self._pub_gap(a, b)
+        if gap is not None and gap > FRAMELESS_MAX_GAP and not ahead:
             # two frameless documents days apart are two happenings; a frameless document has no
             # frame to contradict a framed one, so far from it, it only lowers the group's average
-            return Assessment(mixed, 0.0, head + f"{kind}, published {gap} days apart")
-        if gap is not None:
-            when, need = f"published {gap} day{'s' if gap != 1 else ''} apart", 0.0
-        else:
-            when, need = "publication day unknown", 0.2
+            return Assessment(mixed, 0.0, head + f"{kind}, published {gap} days apart" if explain else "")
+        need = 0.0 if gap is not None else 0.2
         shared = overlap(a.profile.anchors, b.profile.anchors, self._weight)
         clash = conflict(a.profile.decimals, b.profile.decimals)
-        score = 0.5 * min(1.0, cos / FRAMELESS_TEXT_SATURATION) + 0.5 * shared - 0.3 * clash - need
-        why = f"{when}, text similarity {cos:.2f}, names and figures shared {shared:.2f}"
-        if clash:
-            why += f", figures differ {sorted(a.profile.decimals)} vs {sorted(b.profile.decimals)}"
-        return Assessment(True, round(max(score, 0.0), 6), head + f"{kind}, " + why)
+        text = min(1.0, cos / FRAMELESS_TEXT_SATURATION)
+        named = None
+        if mixed:
+            f, other = (i, j) if a.framed else (j, i)
+            named = self._named_share(f, other)
+            score = 0.5 * text + 0.25 * shared + 0.25 * named - 0.3 * clash - need
+        else:
+            score = 0.5 * text + 0.5 * shared - 0.3 * clash - need
+        why = ""
+        if explain:
+            if gap is None:
+                when = "publication day unknown"
+            else:
+                when = f"published {gap} day{'s' if gap != 1 else ''} apart"
+                if ahead:
+                    when += " (the earlier written before the event)"
+            why = f"{when}, text similarity {cos:.2f}, names and figures shared {shared:.2f}"
+            if named is not None:
+                why += f", participants named in the frameless text {named:.2f}"
+            if clash:
+                why += f", figures differ {sorted(a.profile.decimals)} vs {sorted(b.profile.decimals)}"
+            why = head + f"{kind}, " + why
+        return Assessment(True, round(max(score, 0.0), 6), why)
+
+    def _named_share(self, framed: int, other: int) -> float:
+        """The share of the framed document's named participants that the other document's text names."""
+        people = [p for p in self.infos[framed].people if p.name]
+        if not people:
+            return 0.0
+        named = self.named_in(other)
+        return sum(1 for p in people if named(p)) / len(people)
 
     @staticmethod
-    def _pub_gap(a: DocInfo, b: DocInfo) -> int | None:
-        """Days between publication (or, for a framed document, also its event day) of two documents."""
+    def _pub_gap(a: DocInfo, b: DocInfo) -> tuple[int | None, bool]:
+        """Days between two documents, and whether the earlier was written ahead of the event it is about.
+
+        The days are the publication days (for a framed document also its event
+        day), the smallest gap counting. A pre-event document
+        (:func:`~communique.cluster.blocking.pre_event`) may precede the other by
+        up to :data:`AHEAD_MAX_GAP` days (or follow it by one).
+        """
         gaps = [
-            abs(x - y)
+            (abs(x - y), x - y)
             for x in {a.pub, a.date if a.framed else None} - {None}
             for y in {b.pub, b.date if b.framed else None} - {None}
             if x is not None and y is not None
         ]
-        return min(gaps) if gaps else None
+        if not gaps:
+            return None, False
+        gap = min(g for g, _ in gaps)
+        ahead = False
+        if gap > FRAMELESS_MAX_GAP:
+            for early, late in ((a, b), (b, a)):
+                if pre_event(early) and early.pub is not None:
+                    days = {late.pub, late.date if late.framed else None} - {None}
+                    ahead = ahead or any(
+                        early.pub - 1 <= d <= early.pub + AHEAD_MAX_GAP for d in days if d is not None
+                    )
+        return gap, ahead
 
     def threshold(self, i: int, j: int) -> float:
         """The score a pair needs to propose a merge: by the kinds of its two documents."""
@@ -183,18 +262,17 @@ class Linker:
                 x = parent[x]
             return x
 
-        def try_merge(i: int, j: int, line: str, force: bool) -> None:
+        def try_merge(i: int, j: int, force: bool) -> None:
             ri, rj = find(i), find(j)
             if ri == rj:
                 return
             scores: list[float] = []
             for x in members[ri]:
                 for y in members[rj]:
-                    s = self.assess(x, y)
-                    if not s.ok:
+                    s = self.score(x, y)
+                    if s is None:
                         return
-                    if s.score is not None:
-                        scores.append(s.score)
+                    scores.append(s)
             if not scores:
                 return
             avg = sum(scores) / len(scores)
@@ -207,22 +285,22 @@ class Linker:
             parent[other] = root
             members[root] = sorted(members[root] + members.pop(other))
             lines = why.setdefault(root, []) + why.pop(other, [])
+            line = self.assess(i, j).why
             if len(scores) > 1:
                 line += f" (average over {len(scores)} pairs {avg:.2f})"
             lines.append(line)
             why[root] = lines
 
         for i, j in sorted(self.copies):
-            s = self.assess(i, j)
-            if s.ok:
-                try_merge(i, j, s.why, force=True)
-        edges: list[tuple[float, int, int, str]] = []
+            if self.score(i, j) is not None:
+                try_merge(i, j, force=True)
+        edges: list[tuple[float, int, int]] = []
         for i, j in sorted(set(candidates)):
-            s = self.assess(i, j)
-            if s.ok and s.score is not None and s.score >= self.threshold(i, j):
-                edges.append((-s.score, i, j, s.why))
+            s = self.score(i, j)
+            if s is not None and s >= self.threshold(i, j):
+                edges.append((-s, i, j))
         edges.sort()
-        for _, i, j, line in edges:
-            try_merge(i, j, line, force=False)
+        for _, i, j in edges:
+            try_merge(i, j, force=False)
         groups = sorted(members.values())
         return groups, {members[r][0]: why.get(r, []) for r in members}

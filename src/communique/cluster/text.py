@@ -6,6 +6,9 @@ misses them) but many rare words: names, places, topics. TF-IDF cosine
 word by ``(1 + log tf) * log((1 + N) / (1 + df))``, so words every document has
 ("president", "said") count little. Vectors are sparse: sorted term ids and
 L2-normalised weights as numpy arrays; a cosine is one ``intersect1d``.
+Words are folded (lower case, no accents) so "Erdoğan" and "Erdogan" are one
+term, and :meth:`TfIdf.has_term` tells whether a text names a participant
+another document's frame lists.
 
 For documents without a diplomatic frame, similar wording is not enough (two
 earthquake reports share most words), so :class:`TextProfile` also keeps the
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from .people import fold
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -57,8 +62,8 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """The TF-IDF terms of ``text``: stemmed lower-case words without stopwords, and decimal numbers ("6.4")."""
-    return [stem(w) for w in _TERM.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
+    """The TF-IDF terms of ``text``: stemmed lower-case words without accents or stopwords, and decimal numbers ("6.4")."""
+    return [stem(fold(w)) for w in _TERM.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,11 @@ class TfIdf:
             for k, w in enumerate(counts):
                 t = term_of.get(w)
                 if t is None:
-                    t = vocab.setdefault(stem(w), len(vocab)) if len(w) > 1 and w not in STOPWORDS else -1
+                    t = (
+                        vocab.setdefault(stem(fold(w)), len(vocab))
+                        if len(w) > 1 and w not in STOPWORDS
+                        else -1
+                    )
                     term_of[w] = t
                 ids[k] = t
             cs = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
@@ -148,8 +157,18 @@ class TfIdf:
 
     def weight(self, word: str) -> float:
         """The IDF of a word (its stem) in this collection; the largest IDF for a word it lacks."""
-        t = self.vocab.get(stem(word.lower()))
+        t = self.term(word)
         return float(self.idf[t]) if t is not None else float(np.log(1.0 + len(self.vectors)) + 1.0)
+
+    def term(self, word: str) -> int | None:
+        """The term id of a word (folded and stemmed as in the vectors), None when no document has it."""
+        return self.vocab.get(stem(fold(word.lower())))
+
+    def has_term(self, i: int, t: int) -> bool:
+        """Whether document ``i`` contains term ``t``."""
+        u = self.vectors[i][0]
+        k = int(np.searchsorted(u, t))
+        return k < len(u) and int(u[k]) == t
 
     def cosine(self, i: int, j: int) -> float:
         """Cosine similarity of documents ``i`` and ``j`` (0 when either has no terms)."""
