@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 
 from communique.annotate.actors import Actors, aliases, find_actors
 from communique.annotate.codes import codes
@@ -63,7 +64,9 @@ class _Spanner:
         return Span(self.doc_id, self._orig(start), self._orig(end - 1) + 1)
 
 
+@functools.cache
 def _demonyms() -> dict[str, str]:
+    """Country code -> its adjective (read-only once built; callers must not mutate it)."""
     lex = lexicon()
     out: dict[str, str] = {}
     for key, entry in lex.entities.items():
