@@ -179,6 +179,12 @@ class Linker:
         if mixed:
             f, other = (i, j) if a.framed else (j, i)
             named = self._named_share(f, other)
+            if named == 0.0 and any(p.name for p in self.infos[f].people):
+                # a report of an event names someone who took part in it: a text naming none of the
+                # framed document's people is about something else, however alike the house style
+                return Assessment(
+                    False, 0.0, head + f"{kind}, none of the participants named" if explain else ""
+                )
             score = 0.5 * text + 0.25 * shared + 0.25 * named - 0.3 * clash - need
         else:
             score = 0.5 * text + 0.5 * shared - 0.3 * clash - need

@@ -237,7 +237,15 @@ class PeopleMatch:
 
 
 #: people score by how the lists relate (see :func:`compare_people`)
-PEOPLE_SCORE = {"same": 1.0, "subset2": 0.85, "subset1": 0.5, "partial": 0.6, "named": 0.5, "unknown": 0.3}
+PEOPLE_SCORE = {
+    "same": 1.0,
+    "subset2": 0.85,
+    "subset1": 0.5,
+    "partial": 0.6,
+    "named": 0.5,
+    "halves": 0.3,
+    "unknown": 0.3,
+}
 #: people score lost per participant matched only by name across two countries
 COUNTRY_MISMATCH_PENALTY = 0.15
 
@@ -314,6 +322,13 @@ def compare_people(
     def excused(p: Participant, named: Named | None) -> bool:
         return not p.country or (named is not None and bool(p.name) and named(p))
 
+    if len(a) == len(b) == 1 and named_in_a is not None and named_in_b is not None:
+        # each frame kept one participant, a different one: two halves of one bilateral event when
+        # each text names the other's participant (and their countries differ: checked above)
+        p, q = a[0], b[0]
+        if p.name and q.name and named_in_b(p) and named_in_a(q):
+            halves = (f"{p.name} and {q.name}, each named in the other text",)
+            return PeopleMatch(True, PEOPLE_SCORE["halves"], "named", halves)
     if ma and all(excused(a[i], named_in_b) for i in ua) and all(excused(b[j], named_in_a) for j in ub):
         extra = sorted(p.name or p.country or "?" for p in [a[i] for i in ua] + [b[j] for j in ub])
         detail = (*shared, "others named in the other text or without a country: " + ", ".join(extra))
