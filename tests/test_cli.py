@@ -60,3 +60,23 @@ def test_ingest_then_documents_json(tmp_path):
     assert doc["outlet"] == "Example Wire"
     csv_out = runner.invoke(app, ["documents", "--csv", "--db", db]).stdout
     assert csv_out.splitlines()[0].startswith("id,path,url,outlet")
+
+
+def test_timeline_places_news_events_on_their_publication_day(tmp_path):
+    from communique.analyze.timeline import timeline_rows
+
+    events = [
+        {"id": "ev_b", "date": "2024-01-05", "type": "phone call", "participants": [], "sources": []},
+        {
+            "id": "ev_a",
+            "date": None,
+            "type": None,
+            "participants": [],
+            "sources": [{"doc_id": "d1", "published": "2024-01-03T10:00:00", "copy_of": None}],
+        },
+    ]
+    rows = timeline_rows(events, {"d1": "Flood closes river port"})
+    assert [r["id"] for r in rows] == ["ev_a", "ev_b"]
+    assert rows[0]["date_published"] == "2024-01-03"
+    assert rows[0]["title"] == "Flood closes river port"
+    assert rows[0]["independent_sources"] == 1

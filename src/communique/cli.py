@@ -361,17 +361,18 @@ def _print_timeline(
     from communique.analyze.timeline import timeline_rows
 
     evs = st.events(countries, None, since, until, diplomatic_only=not all_events)
-    rows = timeline_rows(evs)
+    rows = timeline_rows(evs, st.titles())
     if as_json:
         print_json(rows)
         return
     for r in rows:
         n, k = r["sources"], r["independent_sources"]
         src = f"{n} source{'s' if n != 1 else ''}" + (f" ({k} independent)" if k != n else "")
-        line = f"{r['date'] or '????-??-??'}  {r['type'] or 'news'}"
+        day = r["date"] or (f"~{r['date_published']}" if r["date_published"] else "????-??-??")
+        line = f"{day}  {r['type'] or 'news'}"
         if r["status"] and r["status"] != "held":
             line += f" ({r['status']})"
-        line += f"  {r['participants'] or '-'}"
+        line += f"  {r['participants'] or r['title'] or '-'}"
         if r["place"]:
             line += f"  @ {r['place']}"
         line += f"  [{src}]  {r['id']}"

@@ -162,6 +162,10 @@ class Store:
             return None
         return next(self.documents([full]), None)
 
+    def titles(self) -> dict[str, str]:
+        """doc_id -> title, for the documents that have one."""
+        return dict(self.conn.execute("SELECT id, title FROM documents WHERE title IS NOT NULL").fetchall())
+
     def resolve_document_id(self, prefix: str) -> str | None:
         if len(prefix) < 4:
             return None
