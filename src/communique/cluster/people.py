@@ -314,6 +314,16 @@ def compare_people(
         return PeopleMatch(True, round(PEOPLE_SCORE["same"] - penalty, 6), "same", shared)
     if not ua or not ub:
         small = min(len(a), len(b))
+        if small == 1 and named_in_a is not None and named_in_b is not None:
+            # one lone participant matches: the frame that lists only him says nothing about the
+            # others, so its text must name at least one of them (the counterpart a report of the same
+            # event names; a report of his next meeting names someone else)
+            others, named = ([b[j] for j in ub], named_in_a) if ub else ([a[i] for i in ua], named_in_b)
+            if not any(p.name and named(p) for p in others):
+                left = sorted(p.name or p.country or "?" for p in others)
+                return PeopleMatch(
+                    False, 0.0, "different", (f"{left} not named in the text listing one participant",)
+                )
         base = PEOPLE_SCORE["subset2" if small >= 2 else "subset1"]
         return PeopleMatch(True, round(base - penalty, 6), "subset", shared)
     if len(ma) >= 2 and len(mb) >= 2:
