@@ -225,3 +225,11 @@ def test_linker_caches_scores_only_and_explains_every_merge() -> None:
     linker = Linker(infos, TfIdf(texts), {})
     linker.group({(0, 1), (0, 2), (1, 2)})
     assert linker._cache and all(isinstance(v, float) for v in linker._cache.values())
+
+
+def test_unconfirmed_stray_without_country_left_out_of_the_event() -> None:
+    a = _doc(MEETING, "2024-02-05")
+    b = _doc(MEETING_2 + " Sampleton spoke of Lakeside history.", "2024-02-05")
+    frames = {a.id: _frame(a, (ANNA, BRUNO, P("Lakeside", None))), b.id: _frame(b)}
+    (ev,) = cluster([a, b], frames)
+    assert [p.name for p in ev.participants] == ["Anna Example", "Bruno Sampleton"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
-from communique.model import Event, Frame, Source, Span
+from communique.model import Event, Frame, Participant, Source, Span
 
 from .blocking import CALLS, DocInfo, iso
 from .people import merge_people, same_person
@@ -157,6 +157,24 @@ def merged_record(frames: Sequence[Frame]) -> dict[str, Any]:
     }
 
 
+def _confirmed(people: tuple[Participant, ...], framed: Sequence[DocInfo]) -> tuple[Participant, ...]:
+    """The merged participants without unconfirmed strays.
+
+    A named participant without a country that at most half of the framed
+    sources list is most likely a word an annotator took for a name (a
+    verb, a historical figure, a programme); it is dropped when at least two
+    participants with a country remain.
+    """
+    if len(framed) < 2:
+        return people
+
+    def support(p: Participant) -> int:
+        return sum(1 for x in framed if any(q.name and same_person(p, q) for q in x.people))
+
+    kept = tuple(p for p in people if p.country or not p.name or 2 * support(p) > len(framed))
+    return kept if sum(1 for p in kept if p.country) >= 2 else people
+
+
 def build_event(
     event_id: str,
     group: Sequence[DocInfo],
@@ -189,7 +207,9 @@ def build_event(
     date, votes = date_votes(framed)
     record["date_votes"] = votes
     held = any(not x.planned for x in framed)
-    participants = merge_people(x.people for x in sorted(framed, key=lambda x: (x is not best, x.id)))
+    participants = _confirmed(
+        merge_people(x.people for x in sorted(framed, key=lambda x: (x is not best, x.id))), framed
+    )
     attendees = tuple(
         a
         for a in merge_people(f.attendees for f in frames)
