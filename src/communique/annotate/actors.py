@@ -242,9 +242,12 @@ class _Scanner:
         self.in_title = in_title
         self.toks = tokenize(text)
         self.ents: dict[int, tuple[Entry, int]] = {}
+        starts = lex.starts
+        toks = self.toks
         i = 0
-        while i < len(self.toks):
-            m = lex.match_entity(self.toks, i)
+        n_toks = len(toks)
+        while i < n_toks:
+            m = lex.match_entity(toks, i) if toks[i].norm in starts else None
             if m and not (
                 m[0].value == "USA"
                 and self.toks[i].norm in ("America", "American", "Americans")
@@ -280,9 +283,14 @@ class _Scanner:
         out: list[RawMention] = []
         used: set[int] = set()
         i = 0
+        title_starts = lex.title_starts
         while i < len(toks):
+            low = toks[i].low
+            if low not in title_starts and low not in _LEADER_WORD:
+                i += 1
+                continue
             tm = lex.match_title(toks, i)
-            is_leader_word = toks[i].low in _LEADER_WORD
+            is_leader_word = low in _LEADER_WORD
             if not tm and not is_leader_word:
                 i += 1
                 continue

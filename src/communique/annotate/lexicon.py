@@ -47,11 +47,22 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [
-        Token(m.group(), m.start(), m.end())
-        for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    ]
+    """Tokens of ``text[start:end]`` with offsets into ``text`` (built without a call per token)."""
+    out: list[Token] = []
+    new = Token.__new__
+    append = out.append
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        s = m.group()
+        t = new(Token)
+        t.text = s
+        t.norm = n = s.replace("’", "'") if "’" in s else s
+        t.low = n.lower()
+        t.start, t.end = m.span()
+        c = s[0]
+        t.is_cap = c.isupper()
+        t.is_word = c.isalpha()
+        append(t)
+    return out
 
 
 def _key(phrase: str, lower: bool = False) -> tuple[str, ...]:
