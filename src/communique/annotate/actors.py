@@ -57,6 +57,16 @@ NOT_NAME = frozenset(
     senate congress parliament duma court army forces navy air defense defence security development
     economic trade world covid omicron coronavirus pandemic administration presidents ministers chancellors
     jr sr upcoming previewing""".split()
+) | frozenset(
+    # third-person verbs of title-cased headlines ("Crown Prince Receives President ...")
+    """receives meets holds hosts welcomes speaks calls phones telephones congratulates visits sends signs
+    attends talks discusses arrives departs leaves says urges thanks invites joins chairs addresses opens
+    launches greets pays concludes begins starts ends agrees vows pledges expresses extends reaffirms
+    receive meet hold host welcome speak call congratulate visit send sign attend discuss arrive
+    received hosted welcomed signed congratulated
+    agreement agreements treaty memorandum partnership arrangement cooperation strategic comprehensive
+    dialogue forum framework declaration communique commission committee taskforce program programme
+    corridor project fund bank summit vision plan strategy accord pact charter protocol""".split()
 )
 PERSON_VERBS = frozenset(
     """said says had has held holds met meets spoke speaks talked called calls told noted stressed emphasized
@@ -284,6 +294,9 @@ class _Scanner:
         used: set[int] = set()
         i = 0
         title_starts = lex.title_starts
+        carry: tuple[int, str | None, int, str | None, int] | None = (
+            None  # (title index, country, start) of "<Title> and <Title>"
+        )
         while i < len(toks):
             low = toks[i].low
             if low not in title_starts and low not in _LEADER_WORD:
@@ -306,6 +319,8 @@ class _Scanner:
             b = i - 1
             if b >= 0 and toks[b].text in ("’s", "'s"):
                 b -= 1
+            if b >= 3 and toks[b].text == ")" and toks[b - 2].text == "(" and toks[b - 1].text.isupper():
+                b -= 3  # "People's Republic of China (PRC) State Councilor"
             if b >= 0 and b in self.ent_end and _gap_ok(self.text, toks[b], toks[b + 1]):
                 ei = self.ent_end[b]
                 e = self.ents[ei][0]
@@ -315,6 +330,11 @@ class _Scanner:
             if not tm and country is None:
                 i += 1
                 continue
+            if carry is not None and carry[0] == i:
+                country = country or carry[1]  # "<Country> State Councilor and Foreign Minister <Name>"
+                start_i = min(start_i, carry[2])
+                if carry[4] <= rank:
+                    role, rank = carry[3], carry[4]
             j = i + n
             j, c2, _ = self._country_after_of(j)
             country = country or c2
@@ -331,19 +351,55 @@ class _Scanner:
             ):
                 j += 3  # "the President of the Republic, Ana Soto,"
                 home = True
+            no_name = False
             if c2 is None and j < len(toks) and toks[j].low in ("of", "for") and rank >= 2:
                 q = j + 1
                 while q < len(toks) and toks[q].low in PORTFOLIO:
                     q += 1
                 if q > j + 1:
-                    role = f"{role} {' '.join(t.text for t in toks[j:q])}" if role == "Minister" else role
+                    if role == "Minister":
+                        role = f"{role} {' '.join(t.text for t in toks[j:q])}"
+                    else:
+                        no_name = True  # "chairman of the Workers' Party": what follows is a body, not a name
                     j = q
+                if no_name or role != "Minister":
+                    # "chairman of the State Affairs Commission of the DPRK": the body's country
+                    q = j
+                    while (
+                        q < len(toks) and q - j < 8 and (toks[q].is_cap or toks[q].text in ("’s", "'s", "-"))
+                    ):
+                        if q in self.ents:
+                            break
+                        q += 1
+                    if q > j:
+                        q2, c4, _ = self._country_after_of(q)
+                        if c4:
+                            country = country or c4
+                            j = q2
+                            no_name = True
             # honorifics between title and name
             while j < len(toks) and toks[j].low in HONORIFICS:
                 j += 1
                 if j < len(toks) and toks[j].text == ".":
                     j += 1
-            k, name_toks = _read_name(toks, j, lex, self.text)
+            k, name_toks = (j, []) if no_name else _read_name(toks, j, lex, self.text)
+            if (
+                not name_toks
+                and tm
+                and toks[i].is_cap
+                and j + 1 < len(toks)
+                and toks[j].low == "and"
+                and lex.match_title(toks, j + 1)
+            ):
+                carry = (
+                    j + 1,
+                    country,
+                    start_i,
+                    role,
+                    rank,
+                )  # the office goes on: one person, the next title names them
+                i = j + 1
+                continue
             if not name_toks and (country or home or start_i < i) and j < len(toks) and toks[j].text == ",":
                 a = j + 1  # apposition: "the President of Mexico, Ana Soto," / ", H.E. Mr. Ana Soto"
                 while a < len(toks) and (toks[a].low in HONORIFICS or toks[a].text == "."):
@@ -362,24 +418,49 @@ class _Scanner:
                 not name_toks
                 and toks[i].low == toks[i].text
                 and not (start_i < i or (i and toks[i - 1].low == "the"))
+                and not (country and i and toks[i - 1].text == ",")
             ):
                 i += 1
                 continue
             if i and toks[i - 1].low in ("mr", "madam", "mrs", "ms") and not name_toks:
                 i += n  # vocative "Mr President"
                 continue
-            if not name_toks and country and start_i >= 3 and toks[start_i - 1].text == ",":
-                # postposed title: "H.E. Mr. Ana Soto, President of Peru"
+            postposed_ok = country is not None or (
+                rank == 1
+                and toks[i].is_cap
+                and (k >= len(toks) or toks[k].text in (",", ";") or toks[k].low in PERSON_VERBS)
+            )  # "Prince Ana Soto, Crown Prince and Prime Minister, received ..."
+            if not name_toks and postposed_ok and start_i >= 3 and toks[start_i - 1].text == ",":
+                # postposed title: "H.E. Mr. Ana Soto, President of Peru", "Ana J. Soto, president of Peru"
                 q = start_i - 2
-                while q >= 0 and q not in used and _name_word(toks[q]) and start_i - 1 - q <= 5:
+                while (
+                    q >= 0
+                    and q not in used
+                    and start_i - 1 - q <= 7
+                    and (
+                        _name_word(toks[q])
+                        or (toks[q].text == "." and q and len(toks[q - 1].text) == 1 and toks[q - 1].is_cap)
+                        or (
+                            len(toks[q].text) == 1
+                            and toks[q].is_cap
+                            and q + 1 < len(toks)
+                            and toks[q + 1].text == "."
+                        )
+                    )
+                ):
                     q -= 1
                 cand = [
-                    t for t in toks[q + 1 : start_i - 1] if t.low not in PARTICLES or t is not toks[q + 1]
+                    t
+                    for t in toks[q + 1 : start_i - 1]
+                    if (t.low not in PARTICLES or t is not toks[q + 1]) and t.text != "."
                 ]
                 if (
                     len(cand) >= 2
                     and cand[0].low not in PARTICLES
-                    and all(_gap_ok(self.text, a, b) for a, b in zip(cand, cand[1:], strict=False))
+                    and all(
+                        _gap_ok(self.text, a, b) or b.text == "." or a.text == "."
+                        for a, b in zip(toks[q + 1 : start_i - 2], toks[q + 2 : start_i - 1], strict=False)
+                    )
                     and not any(lex.match_entity(toks, x) for x in range(q + 1, start_i - 1))
                 ):
                     name_toks = cand

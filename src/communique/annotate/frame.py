@@ -104,7 +104,14 @@ REFERENCE = re.compile(
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
 DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
 EVENT_NOUN = re.compile(
-    r"\b(the (?:call|conversation|meeting|talks|visit|videoconference)|the two leaders|both leaders)\b", _I
+    r"\b(the (?:call|conversation|meeting|talks|visit|videoconference|summit)|the (?:two|top) leaders|both leaders"
+    r"|(?:summit|meeting|talks|call|conversation) (?:between|of the leaders))\b",
+    _I,
+)
+# A place told as the main event's own ("were held in Singapore", "met in Sochi"): beats a dateline.
+STRONG_PLACE = re.compile(
+    r"\b(?:held|took place|taking place|met|meet|meeting|talks|summit|signed|signing)\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+)?$",
+    _I,
 )
 ATTEND = re.compile(
     r"\battend(?:ed|ing)?\b|\bwere (?:also )?present\b|\balso present\b|\bjoined (?:the|them)\b|\bparticipated\b",
@@ -161,7 +168,8 @@ _TYPE_OF = {g: t for t, g in _GROUP.items()}
 _LOW_SOURCE = TRIGGER_RE.pattern.replace("(?-i:[A-Z])", "[a-z]")
 assert not any(c.isupper() for c in _LOW_SOURCE.replace("(?P<", "").replace("[A-Za-z]", ""))
 TRIGGER_LOW = re.compile(
-    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr)" + _LOW_SOURCE[2:]
+    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr)"
+    + _LOW_SOURCE[2:]
 )
 
 
@@ -487,6 +495,7 @@ def _choose_date(
         _set_date(fp, t, unit.in_title)
         return
     principals = set(fp.participants)
+    pcountries = {actors.people[i].country for i in fp.participants if actors.people[i].country}
     for k, (s, e) in enumerate(sentences):
         if not unit.in_title and s < unit.start and k > 2:
             continue
@@ -501,8 +510,10 @@ def _choose_date(
             linked = _linked(actors, Unit(s, e, clean, False, k), a, b, clean)
             if any(i not in principals and actors.people[i].rank <= 2 for i in linked):
                 continue
-            if not (set(linked) & principals) and not EVENT_NOUN.search(
-                clean, max(s, a - 20), min(e, b + 20)
+            if (
+                not (set(linked) & principals)
+                and not EVENT_NOUN.search(clean, max(s, a - 20), min(e, b + 20))
+                and not (len(pcountries) >= 2 and pcountries <= _countries_in(actors, s, e))
             ):
                 continue
             near = [
@@ -523,6 +534,15 @@ def _choose_date(
     day = published or anchor
     fp.date = day
     fp.date_certain = False
+
+
+def _countries_in(actors: Actors, s: int, e: int) -> set[str]:
+    """Countries named (by name or demonym) in ``clean[s:e]``."""
+    return {
+        entry.value
+        for a, b, entry, t in actors.entities
+        if not t and s <= a and b <= e and entry.kind in ("country", "demonym")
+    }
 
 
 def _set_date(fp: FrameParts, t: Time, in_title: bool) -> None:
@@ -563,8 +583,9 @@ def _locate(
     span: tuple[int, int] | None = None
     n_own = 2 if fp.ground and fp.ground != (unit.start, unit.end) else 1
     for k, (a, b, in_title) in enumerate(scopes):
-        if k == n_own and city is None and dateline and fp.status == "held" and lex.place_of(dateline):
-            break  # a dispatch filed from the place: its dateline beats places of other sentences
+        strong_only = k >= n_own and dateline is not None and fp.status == "held" and lex.place_of(dateline)
+        # a dispatch filed from the place: its dateline beats places of other sentences, unless one of
+        # them says where the event itself was held
         text = unit.text if in_title else clean
         recalled = _recalled_clauses(text, a, b)
         for s, e, entry, t in actors.entities:
@@ -572,7 +593,7 @@ def _locate(
                 continue
             if any(x <= s < y for x, y in recalled):
                 continue  # "since they sat down together in Bali": the place of another event
-            if entry.kind in ("country", "place") and city is None:
+            if entry.kind in ("country", "place") and city is None and not strong_only:
                 local = _place_before(text, a, s)
                 if local is not None and not any(
                     t2 == in_title and s2 < local[1] and local[0] < e2 for s2, e2, _e, t2 in actors.entities
@@ -581,6 +602,8 @@ def _locate(
                     span = None if in_title else local
                     break
             if not PLACE_PREP.search(text[max(a, s - 25) : s]):
+                continue
+            if strong_only and not STRONG_PLACE.search(text[max(a, s - 60) : s]):
                 continue
             if entry.kind == "place":
                 city, host_c = entry.extra, entry.value

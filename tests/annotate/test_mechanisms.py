@@ -1,0 +1,72 @@
+"""Regression tests for general mechanisms: compound and postposed titles, headline verbs, body
+chairs, places told as the event's own, dates of a sentence naming both countries."""
+
+from __future__ import annotations
+
+import pytest
+from annotatehelp import make_doc
+
+from communique.annotate import annotate
+from communique.annotate.actors import find_actors
+from communique.annotate.lexicon import lexicon
+
+
+def people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    a = find_actors(text, None, lexicon())
+    return [(p.name, p.country, p.role) for p in a.people if p.mentions and p.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesised acronym between the country and the title; two offices joined by "and"
+        (
+            "Minister Ola Berg met with Republic of Korea (ROK) Deputy Prime Minister and Foreign Minister Min Ho Park.",
+            ("Min Ho Park", "KOR", "Deputy Prime Minister"),
+        ),
+        # a lower-case postposed title with a country, after a name with an initial
+        (
+            "Lena K. Moreau, president of the French Republic, arrived.",
+            ("Lena K. Moreau", "FRA", "President"),
+        ),
+        # a capitalised postposed office without a country
+        (
+            "His Highness Prince Faisal bin Khalid Al Rami, Crown Prince and Prime Minister, received the guest.",
+            ("Faisal bin Khalid Al Rami", None, "Crown Prince"),
+        ),
+    ],
+)
+def test_title_patterns(text: str, expected: tuple[str, str | None, str]) -> None:
+    assert expected in people(text)
+
+
+def test_headline_verbs_are_not_names() -> None:
+    names = [n for n, _c, _r in people("Crown Prince Receives President of Chile\n\nThe talks went well.")]
+    assert "Receives" not in names
+    assert all("Receives" not in (n or "") for n in names)
+
+
+def test_body_chair_is_not_a_name() -> None:
+    got = people("Ana Lopez, chairman of the National Unity Council of Peru, met the envoy.")
+    assert all(n not in ("National Unity Council", "Council") for n, _c, _r in got)
+
+
+def test_names_of_agreements_are_not_people() -> None:
+    got = people(
+        "The leaders witnessed the signing of the Chile-Peru Mobility Partnership Arrangement, which helps."
+    )
+    assert got == []
+
+
+def test_place_of_the_event_beats_the_dateline_and_date_of_the_country_sentence() -> None:
+    text = (
+        "Quito, May 3 (Example Agency) -- The first summit talks between Ecuador and Peru were held in "
+        "Lima on May 2.\n\nEcuadorian President Rosa Vega met with Peruvian President Juan Soto at a hotel."
+    )
+    doc = make_doc(
+        text, outlet="Example Agency", published="2021-05-03", dateline="Quito", dateline_date="2021-05-03"
+    )
+    fr = annotate(doc).frame
+    assert fr.type == "meeting"
+    assert fr.location == "Lima"
+    assert fr.date == "2021-05-02"
