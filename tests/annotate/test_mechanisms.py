@@ -70,3 +70,25 @@ def test_place_of_the_event_beats_the_dateline_and_date_of_the_country_sentence(
     assert fr.type == "meeting"
     assert fr.location == "Lima"
     assert fr.date == "2021-05-02"
+
+
+def test_venue_table_gives_the_city() -> None:
+    text = (
+        "Prime Minister Ravi Nair held talks with President Lindiwe Dube of South Africa at Hyderabad House "
+        "on Friday.\n\nIndian Prime Minister Ravi Nair welcomed the guest."
+    )
+    fr = annotate(make_doc(text, outlet="Example Wire", published="2020-01-25")).frame
+    assert fr.type == "meeting"
+    assert fr.location == "New Delhi"
+
+
+def test_dateline_of_a_third_country_meeting_is_not_a_participant_country() -> None:
+    text = (
+        "PANAMA CITY (Example Wire) -- President Tom Reyes and Cuban President Raul Ortiz sat down together "
+        "for a meeting on Saturday. The United States and Cuba have long been at odds. The United States "
+        "will open an embassy."
+    )
+    fr = annotate(make_doc(text, outlet="Example Wire", published="2015-04-11", dateline="Panama City")).frame
+    assert fr.location == "Panama City"
+    assert "PAN" not in {p.country for p in fr.participants}
+    assert "CUB" in {p.country for p in fr.participants}

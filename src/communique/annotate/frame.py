@@ -351,6 +351,19 @@ def build_frame(
     _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published, _triggers)
     if fp.type in ("meeting", "visit", "summit"):
         _locate(fp, clean, sentences, actors, lex, dateline, _triggers)
+        dl_entry = lex.place_of(dateline) if dateline else None
+        if fp.location and dl_entry is not None and _host_of(fp.location, lex) == dl_entry.value:
+            # the event was held where the story is filed: the dateline tells the place, not whose
+            # country a participant is (a summit in a third country)
+            undone = False
+            for i in fp.participants:
+                if actors.people[i].country_source == "dateline":
+                    actors.people[i].country = None
+                    actors.people[i].country_source = "text"
+                    undone = True
+            if undone:
+                _assign_countries(fp, actors, None, lex, None)
+                fp.host = None
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
     final_countries = [actors.people[i].country for i in fp.participants]
@@ -361,6 +374,11 @@ def build_frame(
     if len(fp.participants) < 2 or (len(known) < 2 and not (known and leaders_unknown)):
         fp.type = None
     return fp
+
+
+def _host_of(city: str, lex: Lexicon) -> str | None:
+    entry = lex.place_of(city)
+    return entry.value if entry is not None else None
 
 
 def _complete_participants(
