@@ -92,3 +92,14 @@ def test_dateline_of_a_third_country_meeting_is_not_a_participant_country() -> N
     assert fr.location == "Panama City"
     assert "PAN" not in {p.country for p in fr.participants}
     assert "CUB" in {p.country for p in fr.participants}
+
+
+def test_a_message_of_congratulations_is_a_message() -> None:
+    text = (
+        "Oslo congratulates Lima\n\nOSLO, June 2. /Example/. Norwegian Prime Minister Erik Dahl has sent a "
+        "message of congratulations to Peruvian President Ana Soto on her election victory.\n\n"
+        "Dahl said Norway was ready to keep up a dialogue on bilateral matters with Soto."
+    )
+    fr = annotate(make_doc(text, outlet="Example", published="2023-06-02")).frame
+    assert fr.type == "message"
+    assert fr.cameo == "020"

@@ -70,7 +70,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "message",
-        re.compile(r"\b(?:message|letter)s? (?:to|from)\b|\bcongratulatory (?:message|letter)\b", _I),
+        re.compile(
+            r"\b(?:message|letter|telegram)s?(?: of (?:congratulations?|condolences?|greetings?|support|thanks))?"
+            r" (?:to|from)\b|\bcongratulatory (?:message|letter|telegram|note)\b|\bcongratulat(?:es|ed)\b",
+            _I,
+        ),
     ),
     ("contact", re.compile(r"\bconversations?\b|\btalked\b|\bdiscussions?\b|\bexchanged views\b", _I)),
     (
