@@ -130,6 +130,11 @@ class Lexicon:
             self.publishers[row[0].strip().lower()] = Publisher(
                 row[1] or None, row[2] or "media", row[3] or None
             )
+        # A possessive is one token ("Brazil's", "Türkiye’s"): "Brazil's President" names Brazil. Each
+        # country, organisation and place phrase also matches with a possessive last word.
+        for k, entry in list(self.entities.items()):
+            if entry.kind != "demonym" and k[-1][-1:].isalpha() and not k[-1].endswith("s"):
+                self.entities.setdefault(k[:-1] + (k[-1] + "'s",), entry)
         self.starts = frozenset(k[0] for k in self.entities)
         self.title_starts = frozenset(k[0] for k in self.titles)
         self.maxlen = max(len(k) for k in self.entities)

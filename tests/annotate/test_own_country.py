@@ -1,0 +1,28 @@
+"""Regression tests: a leader's country from text evidence only (possessive countries, bilateral
+partners, demonym + office co-reference), first-person authors, title-only people, agreements,
+country-subject summits and the main predicate's day."""
+
+from __future__ import annotations
+
+from annotatehelp import make_doc
+
+from communique.annotate import annotate
+from communique.annotate.actors import find_actors
+from communique.annotate.lexicon import lexicon
+
+
+def _people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    a = find_actors(text, None, lexicon())
+    return [(p.name, p.country, p.role) for p in a.people if p.mentions]
+
+
+def _frame_people(text: str, **kw: object) -> list[tuple[str | None, str | None, str | None]]:
+    f = annotate(make_doc(text, **kw)).frame
+    return sorted(((p.name, p.country, p.role) for p in f.participants), key=str)
+
+
+def test_possessive_country_is_a_country() -> None:
+    text = "Norway's Prime Minister Ola Berg met the delegation. It was Chile’s largest trade partner."
+    a = find_actors(text, None, lexicon())
+    assert {e.value for _s, _e, e, _t in a.entities} == {"NOR", "CHL"}
+    assert ("Ola Berg", "NOR", "Prime Minister") in _people(text)
