@@ -26,3 +26,30 @@ def test_possessive_country_is_a_country() -> None:
     a = find_actors(text, None, lexicon())
     assert {e.value for _s, _e, e, _t in a.entities} == {"NOR", "CHL"}
     assert ("Ola Berg", "NOR", "Prime Minister") in _people(text)
+
+
+def test_bilateral_partner_gives_the_remaining_country() -> None:
+    text = (
+        "President Ana Soto held a phone call today with President Lars Holm of Norway.\n\n"
+        "The two presidents discussed cooperation between Chile and Norway in the coming term."
+    )
+    got = _frame_people(text, published="2024-03-02")
+    assert got == [("Ana Soto", "CHL", "President"), ("Lars Holm", "NOR", "President")]
+
+
+def test_hyphenated_pair_gives_the_remaining_country() -> None:
+    text = (
+        "President Ana Soto spoke by phone with President Lars Holm of Norway on Monday.\n\n"
+        "They reviewed Norway-Chile relations and the war in Ukraine."
+    )
+    got = _frame_people(text, published="2024-03-05")
+    assert ("Ana Soto", "CHL", "President") in got
+
+
+def test_two_countries_merely_listed_are_no_pair() -> None:
+    text = (
+        "President Ana Soto held a phone call today with President Lars Holm of Norway.\n\n"
+        "They discussed Chile and Peru."
+    )
+    got = _frame_people(text, published="2024-03-02")
+    assert ("Ana Soto", None, "President") in got

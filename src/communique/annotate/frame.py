@@ -345,7 +345,7 @@ def build_frame(
     fp.status = "planned" if FUTURE.search(window) or (unit.in_title and FUTURE.search(unit_text)) else "held"
     fp.participants = list(people)
     _complete_participants(fp, actors, units, _triggers)
-    _assign_countries(fp, actors, publisher, lex, dateline)
+    _assign_countries(fp, actors, publisher, lex, dateline, clean)
     for i in fp.participants:
         p = actors.people[i]
         others = {actors.people[j].role for j in fp.participants if j != i and actors.people[j].role}
@@ -366,7 +366,7 @@ def build_frame(
                     actors.people[i].country_source = "text"
                     undone = True
             if undone:
-                _assign_countries(fp, actors, None, lex, None)
+                _assign_countries(fp, actors, None, lex, None, clean)
                 fp.host = None
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
@@ -412,7 +412,7 @@ def _complete_participants(
 
 
 def _assign_countries(
-    fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon, dateline: str | None
+    fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon, dateline: str | None, clean: str
 ) -> None:
     """Publisher rule, then the text's other main country, for principals the text left without a country."""
     people = actors.people
@@ -439,6 +439,17 @@ def _assign_countries(
         people[i].country = dl_entry.value
         people[i].country_source = "dateline"
         used.add(dl_entry.value)
+    missing = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
+    if len(missing) == 1 and len(used) == 1:
+        # a bilateral pair naming the known side's country ("cooperation between Türkiye and Russia",
+        # "Turkey-Russia relations"): the other country of the pair is the remaining leader's
+        partners = _pair_partners(actors, clean, next(iter(used)))
+        if len(partners) == 1:
+            c, (s, e) = next(iter(partners.items()))
+            people[missing[0]].country = c
+            people[missing[0]].country_source = "text (bilateral partner)"
+            people[missing[0]].country_evidence.append((s, e))
+            used.add(c)
     missing = [i for i in fp.participants if people[i].country is None and people[i].rank == 1]
     if not missing:
         return
@@ -463,6 +474,36 @@ def _assign_countries(
             people[i].country = c
             people[i].country_source = "text (main country)"
             used.add(c)
+
+
+_PAIR_GAP = re.compile(r"^\s*(?:[-–—/]|and|&)\s*$")
+_PAIR_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", _I)
+_PAIR_AFTER = re.compile(
+    r"^\s*(?:bilateral\s+)?(?:relations|relationship|ties|cooperation|partnership|friendship|trade|dialogue)\b", _I
+)
+
+
+def _pair_partners(actors: Actors, text: str, known: str) -> dict[str, tuple[int, int]]:
+    """Countries named with ``known`` as the two sides of a bilateral pair in the body: "between A and
+    B", "A-B", "A and B relations" -> {other country: span of the pair}."""
+    ents = sorted(
+        (s, e, entry.value)
+        for s, e, entry, t in actors.entities
+        if not t and entry.kind in ("country", "demonym")
+    )
+    out: dict[str, tuple[int, int]] = {}
+    for (s1, e1, c1), (s2, e2, c2) in zip(ents, ents[1:], strict=False):
+        if c1 == c2 or known not in (c1, c2):
+            continue
+        gap = text[e1:s2]
+        if not _PAIR_GAP.match(gap):
+            continue
+        if gap.strip() in ("and", "&") and not (
+            _PAIR_BEFORE.search(text[max(0, s1 - 20) : s1]) or _PAIR_AFTER.match(text[e2 : e2 + 30])
+        ):
+            continue
+        out.setdefault(c2 if c1 == known else c1, (s1, e2))
+    return out
 
 
 def _choose_date(
