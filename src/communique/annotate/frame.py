@@ -416,7 +416,7 @@ def _assign_countries(
 ) -> None:
     """Publisher rule, then the text's other main country, for principals the text left without a country."""
     people = actors.people
-    used = {people[i].country for i in fp.participants if people[i].country}
+    used: set[str] = {c for i in fp.participants if (c := people[i].country)}
     if publisher and publisher.country and publisher.country not in used:
         cands = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
         cands = cands or [i for i in fp.participants if people[i].country is None and people[i].rank == 2]
