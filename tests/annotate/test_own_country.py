@@ -53,3 +53,21 @@ def test_two_countries_merely_listed_are_no_pair() -> None:
     )
     got = _frame_people(text, published="2024-03-02")
     assert ("Ana Soto", None, "President") in got
+
+
+def test_a_surname_used_alone_makes_its_full_name_a_person() -> None:
+    text = (
+        "On Monday Marta Kowalska walked through the old town before talks with Chilean President Ana Soto. "
+        "Kowalska said the talks were constructive."
+    )
+    assert ("Marta Kowalska", None, None) in _people(text)
+
+
+def test_a_nameless_office_takes_the_name_used_elsewhere() -> None:
+    text = (
+        "SANTIAGO (Wire) — On Monday Marta Kowalska walked to the palace for talks with Chilean President "
+        "Ana Soto, the first visit by a Polish leader since 2010. Kowalska said afterwards that the talks "
+        "had been positive. The prime minister flies home on Tuesday."
+    )
+    got = _frame_people(text, published="2024-03-04", outlet="Wire")
+    assert ("Marta Kowalska", "POL", None) in got or ("Marta Kowalska", "POL", "Prime Minister") in got

@@ -75,6 +75,7 @@ PERSON_VERBS = frozenset(
     gave made proposed suggested highlighted recalled asked answered replied sent wished extended
     raised outlined voiced conveyed shared will would also once is was attended started began""".split()
 )
+_SOLO_VERBS = PERSON_VERBS - frozenset(["will", "would", "also", "is", "was", "once", "has", "had", "made"])
 GROUP = re.compile(
     r"\b(?:the|both) (?:two )?(?:presidents|leaders|heads of state|heads of government|sides|parties|"
     r"prime ministers|chancellors|counterparts)\b|\bboth leaders\b|\bboth sides\b|\bthe two\b(?= (?:agreed|discussed|leaders|sides))",
@@ -288,7 +289,7 @@ class _Scanner:
                 return j + n, _country_of(e), j
         return k, None, None
 
-    def people(self) -> list[RawMention]:
+    def people(self, solo: frozenset[str] = frozenset()) -> list[RawMention]:
         toks, lex = self.toks, self.lex
         out: list[RawMention] = []
         used: set[int] = set()
@@ -488,10 +489,10 @@ class _Scanner:
             )
             used.update(range(start_i, end_tok + 1))
             i = end_tok + 1
-        out.extend(self._bare(used))
+        out.extend(self._bare(used, solo))
         return out
 
-    def _bare(self, used: set[int]) -> list[RawMention]:
+    def _bare(self, used: set[int], solo: frozenset[str] = frozenset()) -> list[RawMention]:
         toks, lex = self.toks, self.lex
         out = []
         i = 0
@@ -520,6 +521,8 @@ class _Scanner:
                 ok = True
             if prev is not None and prev.low in ("with", "and") and (nxt is None or not nxt.is_cap):
                 ok = True
+            if _strip_possessive(name_toks[-1].low) in solo:
+                ok = True  # "Anthony Albanese walked ..." where the text also says "Albanese said"
             if ok:
                 name, words = _name_of(self.text, name_toks)
                 out.append(
@@ -528,6 +531,26 @@ class _Scanner:
                     )
                 )
             i = k
+        return out
+
+    def solo_subjects(self) -> list[str]:
+        """Capitalised words standing alone as the subject of a verb of saying or meeting ("Albanese
+        said", "Albanese meets Xi"): a surname the text uses on its own."""
+        toks = self.toks
+        out = []
+        for k in range(1, len(toks) - 1):
+            t = toks[k]
+            if (
+                t.is_cap
+                and toks[k + 1].low in _SOLO_VERBS
+                and _name_word(t)
+                and k not in self.ents
+                and not _name_word(toks[k - 1])
+                and toks[k - 1].low not in HONORIFICS
+                and not self.lex.match_title(toks, k)
+                and _gap_ok(self.text, t, toks[k + 1])
+            ):
+                out.append(_strip_possessive(t.low))
         return out
 
     def single_words(self, known: set[str]) -> list[tuple[int, int, str]]:
@@ -552,8 +575,9 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
         scanners.append(_Scanner(title, lex, True))
     raw: list[RawMention] = []
     entities: list[tuple[int, int, Entry, bool]] = []
+    solo = frozenset(w for sc in scanners for w in sc.solo_subjects())
     for sc in scanners:
-        raw.extend(sc.people())
+        raw.extend(sc.people(solo))
         entities.extend(sc.entity_list())
     people: list[Person] = []
     mention_of: dict[tuple[int, int, bool], int] = {}
