@@ -71,3 +71,30 @@ def test_a_nameless_office_takes_the_name_used_elsewhere() -> None:
     )
     got = _frame_people(text, published="2024-03-04", outlet="Wire")
     assert ("Marta Kowalska", "POL", None) in got or ("Marta Kowalska", "POL", "Prime Minister") in got
+
+
+def test_first_person_release_adds_its_bylined_author() -> None:
+    text = (
+        "Media release\n\nPrime Minister Ana Soto\n\n"
+        "Today I welcomed Prime Minister Lars Holm of Norway to the palace in Santiago for our bilateral "
+        "meeting.\n\nWe discussed trade and the Chile-Norway partnership."
+    )
+    got = _frame_people(text, published="2024-05-24")
+    assert got == [("Ana Soto", "CHL", "Prime Minister"), ("Lars Holm", "NOR", "Prime Minister")]
+
+
+def test_no_byline_no_first_person_author() -> None:
+    text = "Today I welcomed Prime Minister Lars Holm of Norway to Santiago.\n\nWe discussed trade."
+    got = _frame_people(text, published="2024-05-24")
+    assert all(n == "Lars Holm" for n, _c, _r in got)  # no author is invented
+
+
+def test_a_meeting_of_three_countries_leaders_is_a_summit() -> None:
+    text = (
+        "Media statement\n\nPrime Minister Ana Soto\n\n"
+        "This evening I chaired a meeting of leaders in Lima with President Lars Holm of Norway and "
+        "Prime Minister Aiko Sato of Japan.\n\nWe discussed the war in Ukraine."
+    )
+    f = annotate(make_doc(text, published="2024-05-20", url="https://www.pm.gob.cl/x")).frame
+    assert f.type == "summit"
+    assert sorted(p.country for p in f.participants) == ["CHL", "JPN", "NOR"]

@@ -259,6 +259,49 @@ def _linked(actors: Actors, unit: Unit, trig_start: int, trig_end: int, text: st
     return out
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b(?![’'.-])")
+_FIRST_POSSESSIVE = re.compile(r"\b(?:[Oo]ur|[Mm]y)\s+(?:\w+\s+)?$")
+_BYLINE_SEP = re.compile(r"\s+[—–-]\s+|:\s+|\s*\|\s*")
+_BYLINE_WORDS = frozenset(["of", "the", "and", "for", "mp", "hon", "h.e."])
+
+
+def _first_person(text: str, start: int, ts: int) -> bool:
+    """Whether the clause before a trigger is said in the first person ("Today I welcomed", "we met",
+    "our bilateral meeting")."""
+    clause = max(start, text.rfind(";", start, ts) + 1, text.rfind("\n", start, ts) + 1)
+    return bool(_FIRST_PERSON.search(text, clause, ts) or _FIRST_POSSESSIVE.search(text[max(clause, ts - 30) : ts]))
+
+
+def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
+    """The named author of a first-person release: a person standing alone in a byline line near the
+    top ("Prime Minister Ana Soto", "Media release — The Hon Ana Soto MP, Prime Minister of Chile")."""
+    pos = 0
+    for _n in range(6):
+        end = clean.find("\n", pos)
+        end = len(clean) if end < 0 else end
+        line = clean[pos:end]
+        if len(line) > 160 or (line.rstrip().endswith(".") and len(line.split()) > 6):
+            break  # the body has begun
+        if line.strip() and not triggers(clean, pos, end):
+            off = pos
+            for part in _BYLINE_SEP.split(line):
+                a = clean.find(part, off, end) if part else -1
+                if a < 0:
+                    continue
+                off = a + len(part)
+                words = re.findall(r"[^\W\d_][\w.'’-]*", part)
+                if not words or any(not w[0].isupper() and w.lower() not in _BYLINE_WORDS for w in words):
+                    continue
+                found = actors.people_between(a, a + len(part))
+                named = [i for i in found if actors.people[i].name]
+                if len(named) == 1:
+                    return named[0]
+        pos = end + 1
+        if pos >= len(clean):
+            break
+    return None
+
+
 _ABBREV_DOT = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Amb|Hon)\.")
 
 
@@ -289,6 +332,7 @@ def build_frame(
     for k, (s, e) in enumerate(sentences):
         units.append(Unit(s, e, clean, False, k))
     want_future = prelim_role in ("announcement", "preview")
+    author = _author(clean, actors, _triggers)
     best: tuple[float, int, Unit, str, int, int, list[int]] | None = None
     for order, u in enumerate(units):
         if u.index > 60:
@@ -297,6 +341,8 @@ def build_frame(
             if typ == "contact":
                 continue
             people = [i for i in _linked(actors, u, ts, te, u.text) if _is_principal(actors.people[i])]
+            if author is not None and author not in people and _first_person(u.text, u.start, ts):
+                people.insert(0, author)  # "Today I welcomed X": the release's author
             if not people:
                 continue
             countries = {actors.people[i].country for i in people}
@@ -346,6 +392,8 @@ def build_frame(
     fp.participants = list(people)
     _complete_participants(fp, actors, units, _triggers)
     _assign_countries(fp, actors, publisher, lex, dateline, clean)
+    if fp.type == "meeting" and len({actors.people[i].country for i in fp.participants} - {None}) >= 3:
+        fp.type = "summit"  # leaders of three or more countries meeting in person
     for i in fp.participants:
         p = actors.people[i]
         others = {actors.people[j].role for j in fp.participants if j != i and actors.people[j].role}
