@@ -269,7 +269,9 @@ def _first_person(text: str, start: int, ts: int) -> bool:
     """Whether the clause before a trigger is said in the first person ("Today I welcomed", "we met",
     "our bilateral meeting")."""
     clause = max(start, text.rfind(";", start, ts) + 1, text.rfind("\n", start, ts) + 1)
-    return bool(_FIRST_PERSON.search(text, clause, ts) or _FIRST_POSSESSIVE.search(text[max(clause, ts - 30) : ts]))
+    return bool(
+        _FIRST_PERSON.search(text, clause, ts) or _FIRST_POSSESSIVE.search(text[max(clause, ts - 30) : ts])
+    )
 
 
 def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
@@ -460,7 +462,12 @@ def _complete_participants(
 
 
 def _assign_countries(
-    fp: FrameParts, actors: Actors, publisher: Publisher | None, lex: Lexicon, dateline: str | None, clean: str
+    fp: FrameParts,
+    actors: Actors,
+    publisher: Publisher | None,
+    lex: Lexicon,
+    dateline: str | None,
+    clean: str,
 ) -> None:
     """Publisher rule, then the text's other main country, for principals the text left without a country."""
     people = actors.people
@@ -527,7 +534,8 @@ def _assign_countries(
 _PAIR_GAP = re.compile(r"^\s*(?:[-–—/]|and|&)\s*$")
 _PAIR_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", _I)
 _PAIR_AFTER = re.compile(
-    r"^\s*(?:bilateral\s+)?(?:relations|relationship|ties|cooperation|partnership|friendship|trade|dialogue)\b", _I
+    r"^\s*(?:bilateral\s+)?(?:relations|relationship|ties|cooperation|partnership|friendship|trade|dialogue)\b",
+    _I,
 )
 
 
