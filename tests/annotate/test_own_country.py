@@ -98,3 +98,24 @@ def test_a_meeting_of_three_countries_leaders_is_a_summit() -> None:
     f = annotate(make_doc(text, published="2024-05-20", url="https://www.pm.gob.cl/x")).frame
     assert f.type == "summit"
     assert sorted(p.country for p in f.participants) == ["CHL", "JPN", "NOR"]
+
+
+def test_day_ranges_start_on_their_first_day() -> None:
+    import datetime as dt
+
+    from communique.annotate.dates import find_times
+
+    text = "A visit from 25-26 January 2019. Talks on March 5 to 7, 2019. Growth of May 3 and 4 percent."
+    got = {t.text: (t.day, t.first, t.last) for t in find_times(text, [(0, len(text))], dt.date(2019, 1, 20))}
+    assert got["25-26 January 2019"] == (dt.date(2019, 1, 25), dt.date(2019, 1, 25), dt.date(2019, 1, 26))
+    assert got["March 5 to 7, 2019"] == (dt.date(2019, 3, 5), dt.date(2019, 3, 5), dt.date(2019, 3, 7))
+    assert got["May 3"][2] == got["May 3"][1]  # "3 and 4 percent" is no range
+
+
+def test_a_stated_meeting_day_beats_the_visit_range() -> None:
+    text = (
+        "President Ana Soto of Chile, who is on a State Visit to Norway from 25-27 January 2019, held talks "
+        "with Prime Minister Lars Holm of Norway in Oslo today."
+    )
+    f = annotate(make_doc(text, published="2019-01-26")).frame
+    assert f.date == "2019-01-26"

@@ -321,7 +321,38 @@ def _resolve(
                 day = anchor - dt.timedelta(days=(anchor.weekday() - wd) % 7)
     if day is not None:
         first = last = day
+    if kind in ("mdy", "dmy") and day is not None:
+        return _day_range(kind, m, day, future)
     return Time(m.start(), m.end(), g(0), kind, day, first, last, future, explicit)
+
+
+# A day range ("25-26 January 2019", "from 5 to 7 March", "March 5-7, 2019"): the first day is the
+# expression's day (a visit's dates start when it starts), the range is first..last.
+_RANGE_HEAD = re.compile(r"(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|until|till)\s*$")
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to|and|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|per|:|\.\d))(?:,?\s+((?:19|20)\d\d)\b)?"
+)
+
+
+def _day_range(kind: str, m: re.Match[str], day: dt.date, future: bool) -> Time:
+    text = m.string
+    start, end = m.start(), m.end()
+    first = last = day
+    if kind == "dmy":
+        h = _RANGE_HEAD.search(text, max(0, start - 14), start)
+        if h and not m.group(1):
+            d0 = _safe(day.year, day.month, int(h.group(1)))
+            if d0 is not None and d0 < day:
+                first, start = d0, h.start(1)
+    elif not m.group(4) or m.end() == m.end(3):
+        t = _RANGE_TAIL.match(text, m.end(3))
+        if t:
+            year = int(t.group(2)) if t.group(2) else day.year
+            d1 = _safe(year, day.month, int(t.group(1)))
+            d0 = _safe(year, day.month, day.day)
+            if d1 is not None and d0 is not None and d0 < d1:
+                first, last, end = d0, d1, t.end()
+    return Time(start, end, text[start:end], kind, first, first, last, future, True)
 
 
 def _period(anchor: dt.date, which: str, unit: str) -> tuple[dt.date, dt.date]:

@@ -610,7 +610,8 @@ def _choose_date(
     pool = title_times if unit.in_title else [t for t in times if unit.start <= t.start and t.end <= unit.end]
     cands = [t for t in pool if ok(t)]
     if cands:
-        t = min(cands, key=lambda t: min(abs(t.start - te), abs(t.end - ts)))
+        # a single day beats a range ("on a visit from 25-26 May ... held talks today")
+        t = min(cands, key=lambda t: (t.first != t.last, min(abs(t.start - te), abs(t.end - ts))))
         _set_date(fp, t, unit.in_title)
         return
     principals = set(fp.participants)
