@@ -119,3 +119,24 @@ def test_a_stated_meeting_day_beats_the_visit_range() -> None:
     )
     f = annotate(make_doc(text, published="2019-01-26")).frame
     assert f.date == "2019-01-26"
+
+
+def test_a_day_after_the_talks_dates_the_talks() -> None:
+    text = (
+        "SANTIAGO, May 11 (Wire) - Norwegian Prime Minister Lars Holm left Chile on Saturday for Peru, a day "
+        "after talks in Santiago with President Ana Soto aimed at deepening ties.\n\n"
+        "Holm said Chile was a key partner."
+    )
+    f = annotate(make_doc(text, published="2024-05-11", outlet="Wire", dateline="Santiago")).frame
+    assert f.date == "2024-05-10"
+    assert f.location == "Santiago"
+    assert ("Ana Soto", "CHL", "President") in [(p.name, p.country, p.role) for p in f.participants]
+
+
+def test_a_third_place_gives_no_host_country() -> None:
+    text = (
+        "Prime Minister Lars Holm of Norway held talks in Santiago with President Ana Soto on the sidelines "
+        "of the summit on Friday. Chile hosts the summit."
+    )
+    f = annotate(make_doc(text, published="2024-05-11")).frame
+    assert ("Ana Soto", None, "President") in [(p.name, p.country, p.role) for p in f.participants]

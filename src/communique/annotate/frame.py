@@ -105,6 +105,12 @@ REFERENCE = re.compile(
     + r"|(?:a|one|two|three|four|five|several|a few) (?:days?|weeks?|months?) (?:after|before))\b",
     _I,
 )
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "a day after <trigger>", "two days before the talks": the trigger's day is counted from another day
+_DAY_OFFSET = re.compile(
+    r"\b(a|one|two|three|four|five|six) days? (after|before)\s+(?:(?:the|their|his|her|its|a)\s+)?(?:[\w-]+\s+)?\Z",
+    _I,
+)
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
 DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
 EVENT_NOUN = re.compile(
@@ -157,6 +163,7 @@ class FrameParts:
     unit: Unit | None = None
     type_span: tuple[int, int] | None = None
     publisher_assigned: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    own_place_country: str | None = None  # country of a place the main sentence puts the event in
     ground: tuple[int, int] | None = None  # the body sentence that tells a headline's event
 
 
@@ -418,6 +425,7 @@ def build_frame(
             if undone:
                 _assign_countries(fp, actors, None, lex, None, clean)
                 fp.host = None
+        _host_leader(fp, actors)
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
     final_countries = [actors.people[i].country for i in fp.participants]
@@ -613,6 +621,12 @@ def _choose_date(
         # a single day beats a range ("on a visit from 25-26 May ... held talks today")
         t = min(cands, key=lambda t: (t.first != t.last, min(abs(t.start - te), abs(t.end - ts))))
         _set_date(fp, t, unit.in_title)
+        off = _DAY_OFFSET.search(unit.text, max(unit.start, ts - 45), ts)
+        if off and t.end <= off.start() and fp.date is not None:
+            # "left China on Saturday, a day after talks in Beijing": the talks are a day earlier
+            n = _NUMBER[off.group(1).lower()]
+            fp.date += dt.timedelta(days=-n if off.group(2).lower() == "after" else n)
+            fp.date_text = f"{t.text}, {off.group(0).strip()}"
         return
     principals = set(fp.participants)
     pcountries = {actors.people[i].country for i in fp.participants if actors.people[i].country}
@@ -699,6 +713,7 @@ def _locate(
         ):
             scopes.append((s, e, False))
     city = host_c = None
+    own_scope = False
     venue = False
     span: tuple[int, int] | None = None
     n_own = 2 if fp.ground and fp.ground != (unit.start, unit.end) else 1
@@ -708,6 +723,9 @@ def _locate(
         # them says where the event itself was held
         text = unit.text if in_title else clean
         recalled = _recalled_clauses(text, a, b)
+        if k == 0 and fp.type_span is not None:
+            # the main trigger's own clause is no recall ("left on Saturday, a day after talks in X")
+            recalled = [(x, y) for x, y in recalled if not x <= fp.type_span[0] < y]
         for s, e, entry, t in actors.entities:
             if t != in_title or s < a or e > b:
                 continue
@@ -738,6 +756,7 @@ def _locate(
                 host_c = entry.value
                 span = None if in_title else (s, e)
         if city:
+            own_scope = k == 0
             break
     if city is None and dateline:
         dl_entry = lex.place_of(dateline)
@@ -768,9 +787,33 @@ def _locate(
             actors.people[missing[0]].country = host_c
             actors.people[missing[0]].country_source = "venue"
             countries.add(host_c)
+    if own_scope and host_c and not _THIRD_PLACE.search(unit.text, unit.start, unit.end):
+        fp.own_place_country = host_c
     fp.host = host_c if host_c in countries else None
 
 
+def _host_leader(fp: FrameParts, actors: Actors) -> None:
+    """ "talks in Beijing with President X" where the visitor's country is known and the text names
+    China: the leader the text left without a country is the host."""
+    c = fp.own_place_country
+    countries = {actors.people[i].country for i in fp.participants} - {None}
+    if c is None or c in countries or len(countries) != 1 or len(fp.participants) != 2:
+        return
+    if not any(
+        not t and e.kind in ("country", "demonym") and e.value == c for _s, _e, e, t in actors.entities
+    ):
+        return
+    missing = [i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1]
+    if len(missing) == 1:
+        actors.people[missing[0]].country = c
+        actors.people[missing[0]].country_source = "host place"
+        fp.host = c
+
+
+_THIRD_PLACE = re.compile(
+    r"\b(?:sidelines?|margins?|summit|conference|forum|assembly|G\d+|games|ceremony|funeral|inauguration)\b",
+    _I,
+)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|where)\s")
 _LOCAL_PLACE = re.compile(r"(?:^|\s)(?:in|at)\s+((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))\s*,\s*$")
 
