@@ -227,7 +227,7 @@ def annotate(db: DbOpt = DEFAULT_DB) -> None:
 
 @app.command()
 def show(
-    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix of 4+ characters).")],
+    doc_id: Annotated[str, typer.Argument(help="Document id, a unique id prefix of 4+ characters, or a path it was read from.")],
     db: DbOpt = DEFAULT_DB,
     as_json: JsonOpt = False,
 ) -> None:

@@ -121,3 +121,14 @@ def test_frames_and_events_round_trip_and_filter(tmp_path):
         assert st.events(["RUS"]) == []
         assert st.events(since="2024-03-02") == []
         assert st.event("ev_")["participants"][0]["name"] == "A B"
+
+
+def test_document_by_path_or_path_suffix(tmp_path):
+    a = make_doc("The leaders spoke about grain.", "corpus/2024/a_b.txt")
+    b = make_doc("The ministers met about fish.", "corpus/2024/axb.txt")
+    with Store(tmp_path / "c.db") as st:
+        st.add_documents([a, b])
+        assert st.document("corpus/2024/a_b.txt").id == a.id
+        assert st.document("a_b.txt").id == a.id  # '_' is not a wildcard
+        assert st.document("axb.txt").id == b.id
+        assert st.document("nothing.txt") is None

@@ -156,8 +156,8 @@ class Store:
             yield self._doc(row, paths.get(row[0], ()))
 
     def document(self, doc_id: str) -> Document | None:
-        """The document with id ``doc_id`` (a unique prefix of at least 4 characters also works)."""
-        full = self.resolve_document_id(doc_id)
+        """The document with id ``doc_id``, a unique id prefix of 4+ characters, or a path it was read from."""
+        full = self.resolve_document_id(doc_id) or self.document_id_for_path(doc_id)
         if full is None:
             return None
         return next(self.documents([full]), None)
@@ -165,6 +165,16 @@ class Store:
     def titles(self) -> dict[str, str]:
         """doc_id -> title, for the documents that have one."""
         return dict(self.conn.execute("SELECT id, title FROM documents WHERE title IS NOT NULL").fetchall())
+
+    def document_id_for_path(self, path: str) -> str | None:
+        """The id of the document read from ``path`` (as given at ingest, or ending with it), if unique."""
+        rows = self.conn.execute("SELECT DISTINCT doc_id FROM paths WHERE path = ?", (path,)).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                "SELECT DISTINCT doc_id FROM paths WHERE path LIKE ? ESCAPE '\\' LIMIT 2",
+                ("%/" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+            ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
 
     def resolve_document_id(self, prefix: str) -> str | None:
         if len(prefix) < 4:
