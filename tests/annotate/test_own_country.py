@@ -140,3 +140,10 @@ def test_a_third_place_gives_no_host_country() -> None:
     )
     f = annotate(make_doc(text, published="2024-05-11")).frame
     assert ("Ana Soto", None, "President") in [(p.name, p.country, p.role) for p in f.participants]
+
+
+def test_a_definite_office_in_apposition_names_its_holder() -> None:
+    text = "He will be received in Oslo by the Federal Chancellor, Lena Brandt, on Tuesday."
+    assert ("Lena Brandt", None, "Chancellor") in _people(text) or any(
+        n == "Lena Brandt" for n, _c, _r in _people(text)
+    )

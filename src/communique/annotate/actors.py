@@ -401,7 +401,13 @@ class _Scanner:
                 )  # the office goes on: one person, the next title names them
                 i = j + 1
                 continue
-            if not name_toks and (country or home or start_i < i) and j < len(toks) and toks[j].text == ",":
+            definite = rank == 1 and toks[i].is_cap and i > 0 and toks[i - 1].low == "the"
+            if (
+                not name_toks
+                and (country or home or start_i < i or definite)
+                and j < len(toks)
+                and toks[j].text == ","
+            ):  # "the Federal Chancellor, Ana Soto," names the office's holder
                 a = j + 1  # apposition: "the President of Mexico, Ana Soto," / ", H.E. Mr. Ana Soto"
                 while a < len(toks) and (toks[a].low in HONORIFICS or toks[a].text == "."):
                     a += 1
