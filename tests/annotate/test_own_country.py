@@ -147,3 +147,24 @@ def test_a_definite_office_in_apposition_names_its_holder() -> None:
     assert ("Lena Brandt", None, "Chancellor") in _people(text) or any(
         n == "Lena Brandt" for n, _c, _r in _people(text)
     )
+
+
+def test_a_summit_of_listed_countries_takes_each_countrys_leader() -> None:
+    text = (
+        "LIMA, May 20 (Wire) -- The leaders of Chile, Norway, Japan and Peru held a summit in Lima on "
+        "Saturday, after Norwegian Prime Minister Lars Holm cut short his trip.\n\n"
+        "Holm later flew home, leaving Peruvian President Rosa Quispe to chair the session. Sitting with "
+        "Chilean President Ana Soto and Japanese Prime Minister Aiko Sato, Holm said the region mattered."
+    )
+    f = annotate(make_doc(text, published="2024-05-20", outlet="Wire", dateline="Lima")).frame
+    assert f.type == "summit"
+    assert sorted(p.country for p in f.participants) == ["CHL", "JPN", "NOR", "PER"]
+
+
+def test_a_dispatch_from_the_hosts_capital_names_the_host() -> None:
+    text = (
+        "OSLO (Wire) — Chilean President Ana Soto arrived in the Norwegian capital on Tuesday, where she held "
+        "talks with Prime Minister Lars Holm."
+    )
+    f = annotate(make_doc(text, published="2024-03-05", outlet="Wire", dateline="Oslo")).frame
+    assert ("Lars Holm", "NOR", "Prime Minister") in [(p.name, p.country, p.role) for p in f.participants]

@@ -281,6 +281,40 @@ def _first_person(text: str, start: int, ts: int) -> bool:
     )
 
 
+_LEADERS_OF = re.compile(
+    r"\b(?:leaders|heads of (?:state|government)|presidents|prime ministers)\s+of\s+", _I
+)
+
+
+def _country_leaders(actors: Actors, u: Unit, ts: int) -> list[int]:
+    """For "The leaders of A, B, C and D <trigger>": each listed country's principal named anywhere in
+    the text (a head of state or government with that country), in list order."""
+    clause = max(u.start, u.text.rfind(";", u.start, ts) + 1)
+    m = _LEADERS_OF.search(u.text, clause, ts)
+    if not m:
+        return []
+    listed: list[str] = []
+    pos = m.end()
+    for a, b, e, t in sorted(actors.entities, key=lambda x: x[0]):
+        if t != u.in_title or a < pos or b > ts:
+            continue
+        if e.kind not in ("country", "demonym") or not re.fullmatch(
+            r"\s*(?:,|and|, and|&)?\s*(?:the\s+)?", u.text[pos:a], _I
+        ):
+            break
+        if e.value not in listed:
+            listed.append(e.value)
+        pos = b
+    out = []
+    for c in listed:
+        cands = [
+            i for i, p in enumerate(actors.people) if p.country == c and p.rank == 1 and p.name and p.mentions
+        ]
+        if cands:
+            out.append(min(cands, key=lambda i: (-len(actors.people[i].mentions), actors.people[i].first)))
+    return out
+
+
 def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
     """The named author of a first-person release: a person standing alone in a byline line near the
     top ("Prime Minister Ana Soto", "Media release — The Hon Ana Soto MP, Prime Minister of Chile")."""
@@ -350,6 +384,9 @@ def build_frame(
             if typ == "contact":
                 continue
             people = [i for i in _linked(actors, u, ts, te, u.text) if _is_principal(actors.people[i])]
+            listed = _country_leaders(actors, u, ts)
+            if len(listed) >= 3:
+                people = listed  # "The leaders of the United States, Japan, India and Australia met"
             if author is not None and author not in people and _first_person(u.text, u.start, ts):
                 people.insert(0, author)  # "Today I welcomed X": the release's author
             if not people:
@@ -763,6 +800,7 @@ def _locate(
         if dl_entry is not None:
             city, host_c = dl_entry.extra, dl_entry.value
             venue = True
+            own_scope = fp.status == "held"  # a dispatch filed from the place of the talks
         elif fp.status == "held" and _plain_place(dateline):
             city = dateline.strip()  # a wire story filed from the place of an in-person event
     if city and not venue and scopes:
@@ -793,16 +831,18 @@ def _locate(
 
 
 def _host_leader(fp: FrameParts, actors: Actors) -> None:
-    """ "talks in Beijing with President X" where the visitor's country is known and the text names
-    China: the leader the text left without a country is the host."""
+    """ "talks in Beijing with President X" where the visitor's country is known and the main sentence
+    names China: the leader the text left without a country is the host."""
     c = fp.own_place_country
     countries = {actors.people[i].country for i in fp.participants} - {None}
     if c is None or c in countries or len(countries) != 1 or len(fp.participants) != 2:
         return
-    if not any(
-        not t and e.kind in ("country", "demonym") and e.value == c for _s, _e, e, t in actors.entities
+    u = fp.unit
+    if u is None or not any(
+        t == u.in_title and u.start <= a and b <= u.end and e.kind in ("country", "demonym") and e.value == c
+        for a, b, e, t in actors.entities
     ):
-        return
+        return  # the main sentence names the host country ("left China", "in the Ukrainian capital")
     missing = [i for i in fp.participants if actors.people[i].country is None and actors.people[i].rank == 1]
     if len(missing) == 1:
         actors.people[missing[0]].country = c
