@@ -9,11 +9,13 @@ annotates only documents without a frame of the current annotator version,
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
+from communique.annotate.types import KnownPeople
 from communique.engine import map_items
 from communique.engine.local import default_workers
 from communique.model import Document, Event, Frame
@@ -104,14 +106,58 @@ def annotator_version() -> str:
     return h.hexdigest()[:12]
 
 
-def _frame_of(doc: Document) -> Frame:
+def _frame_of(doc: Document, known: KnownPeople | None = None) -> Frame:
     from communique.annotate import annotate
 
-    return annotate(doc).frame
+    return annotate(doc, known).frame
+
+
+def known_people(frames: Iterable[Frame], min_share: float = 2 / 3) -> dict[str, tuple[str, str | None]]:
+    """Full names the corpus's own frames agree on: name -> (country, role).
+
+    A name of two or more words counts when the frames that give it a country
+    agree on that country in at least ``min_share`` of their votes; its role is
+    the commonest role given with that country. This is evidence read from the
+    corpus, never a shipped list of people: a wire story that names a leader
+    without title or country can then be read with what the readouts of the
+    same corpus say about that leader.
+    """
+    votes: dict[str, Counter[str]] = {}
+    roles: dict[tuple[str, str], Counter[str]] = {}
+    for f in frames:
+        if not f.type:
+            continue
+        for p in (*f.participants, *f.attendees):
+            if not p.name or not p.country or len(p.name.split()) < 2:
+                continue
+            votes.setdefault(p.name, Counter())[p.country] += 1
+            if p.role:
+                roles.setdefault((p.name, p.country), Counter())[p.role] += 1
+    out: dict[str, tuple[str, str | None]] = {}
+    for name in sorted(votes):
+        (country, n), *_ = sorted(votes[name].items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= min_share * sum(votes[name].values()):
+            r = roles.get((name, country))
+            out[name] = (country, sorted(r.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if r else None)
+    return out
+
+
+def _lacks_evidence(frame: Frame) -> bool:
+    """A frame that the corpus's knowledge of people might complete: none, or a participant unplaced."""
+    if frame.skipped:
+        return False
+    if not frame.type:
+        return True
+    return any(not p.country or not p.name for p in frame.participants) or len(frame.participants) < 2
 
 
 def annotate_store(store: Store, progress: Progress | None = None, workers: int | None = None) -> int:
-    """Annotate every stored document lacking a current frame; returns how many were annotated."""
+    """Annotate every stored document lacking a current frame; returns how many were annotated.
+
+    Two passes: every document is first read on its own; then the documents
+    of this run whose frame is missing or incomplete are read again with the
+    people that the whole store's frames agree on (:func:`known_people`).
+    """
     version = annotator_version()
     todo = store.unannotated(version)
     done = 0
@@ -122,6 +168,16 @@ def annotate_store(store: Store, progress: Progress | None = None, workers: int 
         done += len(frames)
         if progress:
             progress(done, len(todo))
+    if todo:
+        all_frames = store.frames()
+        known = known_people(all_frames[k] for k in sorted(all_frames))
+        again = [d for d in todo if d in all_frames and _lacks_evidence(all_frames[d])]
+        if known and again:
+            reread = partial(_frame_of, known=known)
+            for i in range(0, len(again), BATCH * 5):
+                docs = list(store.documents(again[i : i + BATCH * 5]))
+                frames = [f for f in map_items(reread, docs, workers=workers) if f != all_frames[f.doc_id]]
+                store.save_frames(frames, version)
     return done
 
 

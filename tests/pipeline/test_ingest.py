@@ -158,3 +158,19 @@ def test_a_folder_of_ten_thousand_mixed_files(tmp_path):
     assert reasons["badfm.md"] == {"malformed front matter"}
     assert reasons["jsonl"] == {"invalid JSON"}
     assert len(report.skipped) == expected_skips
+
+
+def test_known_people_keeps_names_the_corpus_agrees_on():
+    from communique.model import Frame, Participant
+
+    def frame(doc, *people):
+        return Frame(doc_id=doc, type="meeting", participants=tuple(Participant(*p) for p in people))
+
+    frames = [
+        frame("a", ("Ana Lima", "BRA", "President"), ("Jon Berg", "NOR", "Prime Minister")),
+        frame("b", ("Ana Lima", "BRA", "President"), ("Jon Berg", "SWE", "Prime Minister")),
+        frame("c", ("Ana Lima", "PRT", None), ("Berg", "NOR", "Prime Minister")),
+        Frame(doc_id="d", type=None, participants=(Participant("Ana Lima", "ARG", None),)),
+    ]
+    known = pipeline.known_people(frames)
+    assert known == {"Ana Lima": ("BRA", "President")}  # 2 of 3 votes; Jon Berg split 1-1; 'Berg' too short

@@ -26,7 +26,7 @@ from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
 from communique.annotate.roles import final_role, headline_role, text_dateline
 from communique.annotate.sentences import split_sentences, split_spans
-from communique.annotate.types import Content, PersonRef
+from communique.annotate.types import Content, KnownPeople, PersonRef
 from communique.model import AnnotatedDocument, Document, Frame, Participant, Sentence, Span, TimeExpression
 
 __all__ = ["annotate", "split_sentences", "PersonRef", "Content"]
@@ -85,8 +85,14 @@ def _person_refs(actors: Actors) -> list[PersonRef]:
     return refs
 
 
-def annotate(doc: Document) -> AnnotatedDocument:
-    """Annotate one document (see module docstring)."""
+def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocument:
+    """Annotate one document (see module docstring).
+
+    ``known`` maps full names to the (country, role) that other documents of
+    the same corpus give them (see :func:`communique.pipeline.known_people`):
+    the corpus's own evidence for a name that this document uses without a
+    title or a country. Without it, only this document's text counts.
+    """
     if doc.language and doc.language.lower() not in ("en", "eng", "english"):
         frame = Frame(doc.id, skipped=f"language {doc.language}")
         return AnnotatedDocument(doc.id, frame)

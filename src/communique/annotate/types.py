@@ -9,6 +9,7 @@ tuples into the document's :class:`~communique.model.Frame`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from communique.model import Reference, RelationshipLabel, Stance, Statement, Topic
@@ -39,3 +40,7 @@ class Content:
     stances: tuple[Stance, ...] = ()
     relationship_labels: tuple[RelationshipLabel, ...] = ()
     references: tuple[Reference, ...] = ()
+
+
+KnownPeople = Mapping[str, tuple[str, str | None]]
+"""Full name -> (country, role) as other documents of the corpus give them."""
