@@ -31,6 +31,8 @@ to its own principal later.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from communique.annotate.lexicon import Entry, Lexicon, Token, tokenize
@@ -246,12 +248,85 @@ def _country_of(entry: Entry) -> str | None:
     return None
 
 
+def fold(s: str) -> str:
+    """Lower case without accents ("Erdoğan" -> "erdogan"), for comparing names across documents."""
+    if s.isascii():
+        return s.lower()
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in s.replace("’", "'")).lower()
+
+
+class KnownIndex:
+    """Full names that other documents of the corpus place (name -> (country, role)), indexed by
+    their folded first token so that a text is scanned for them in one pass."""
+
+    def __init__(self, known: Mapping[str, tuple[str, str | None]]) -> None:
+        self.by_name: dict[str, tuple[str, str | None]] = {}
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name in sorted(known):
+            toks = tuple(fold(t.norm) for t in tokenize(name))
+            words = [t for t in toks if t[:1].isalpha()]
+            if len(words) < 2:
+                continue
+            key = " ".join(toks)
+            self.by_name.setdefault(key, known[name])
+            self.first.setdefault(toks[0], []).append((toks, key))
+        for cands in self.first.values():
+            cands.sort(key=lambda c: (-len(c[0]), c[1]))
+
+    def get(self, name: str | None) -> tuple[str, str | None] | None:
+        if not name:
+            return None
+        return self.by_name.get(" ".join(fold(t.norm) for t in tokenize(name)))
+
+    def spans(self, toks: list[Token]) -> dict[int, int]:
+        """Token index -> index after a known full name starting there (word-exact, case/accent-blind)."""
+        out: dict[int, int] = {}
+        i = 0
+        n = len(toks)
+        while i < n:
+            cands = self.first.get(fold(toks[i].low)) if toks[i].is_word else None
+            hit = 0
+            if cands:
+                for seq, _key in cands:
+                    m = len(seq)
+                    if i + m <= n and all(fold(toks[i + x].low) == seq[x] for x in range(1, m)):
+                        nxt = toks[i + m] if i + m < n else None
+                        prev = toks[i - 1] if i else None
+                        glued = nxt is not None and nxt.text == "-" and nxt.start == toks[i + m - 1].end
+                        if (
+                            nxt is None
+                            or not (_name_word(nxt) or glued)
+                            or nxt.start > toks[i + m - 1].end + 1
+                        ) and (prev is None or not (_name_word(prev) and prev.end + 1 >= toks[i].start)):
+                            hit = m
+                            break
+            if hit:
+                out[i] = i + hit
+                i += hit
+            else:
+                i += 1
+        return out
+
+
+_KNOWN_CACHE: list[tuple[Mapping[str, tuple[str, str | None]], KnownIndex]] = []
+
+
+def known_index(known: Mapping[str, tuple[str, str | None]]) -> KnownIndex:
+    """The index of ``known`` (the last one built is reused: a corpus pass gives every document the same map)."""
+    if _KNOWN_CACHE and _KNOWN_CACHE[0][0] is known:
+        return _KNOWN_CACHE[0][1]
+    ix = KnownIndex(known)
+    _KNOWN_CACHE[:] = [(known, ix)]
+    return ix
+
+
 class _Scanner:
-    def __init__(self, text: str, lex: Lexicon, in_title: bool) -> None:
+    def __init__(self, text: str, lex: Lexicon, in_title: bool, known: KnownIndex | None = None) -> None:
         self.text = text
         self.lex = lex
         self.in_title = in_title
         self.toks = tokenize(text)
+        self.known_at: dict[int, int] = known.spans(self.toks) if known is not None else {}
         self.ents: dict[int, tuple[Entry, int]] = {}
         starts = lex.starts
         toks = self.toks
@@ -503,6 +578,17 @@ class _Scanner:
         out = []
         i = 0
         while i < len(toks):
+            if i in self.known_at and not any(x in used for x in range(i, self.known_at[i])):
+                # a full name that other documents of the corpus place: a person wherever it stands
+                k = self.known_at[i]
+                name, words = _name_of(self.text, [t for t in toks[i:k] if t.is_word])
+                out.append(
+                    RawMention(
+                        toks[i].start, toks[k - 1].end, name, words, None, None, 9, False, self.in_title
+                    )
+                )
+                i = k
+                continue
             if i in used or not _name_word(toks[i]) or i in self.ents or toks[i].low in PARTICLES:
                 i += 1
                 continue
@@ -574,11 +660,17 @@ class _Scanner:
         return [(m.start(), m.end()) for m in GROUP.finditer(self.text)]
 
 
-def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
-    """Entities and resolved people of a document (``title`` only when it is not part of ``clean``)."""
-    scanners = [_Scanner(clean, lex, False)]
+def find_actors(
+    clean: str, title: str | None, lex: Lexicon, known: Mapping[str, tuple[str, str | None]] | None = None
+) -> Actors:
+    """Entities and resolved people of a document (``title`` only when it is not part of ``clean``).
+
+    ``known`` (full name -> (country, role) from the corpus's other documents): an occurrence of such a
+    name is a person, and gets that country and role where this text gives none."""
+    kix = known_index(known) if known else None
+    scanners = [_Scanner(clean, lex, False, kix)]
     if title:
-        scanners.append(_Scanner(title, lex, True))
+        scanners.append(_Scanner(title, lex, True, kix))
     raw: list[RawMention] = []
     entities: list[tuple[int, int, Entry, bool]] = []
     solo = frozenset(w for sc in scanners for w in sc.solo_subjects())
@@ -592,6 +684,7 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
         return (-len(m.words), 0 if m.titled else 1, m.start if not m.in_title else -1)
 
     named = sorted((m for m in raw if m.words), key=order)
+    known_of: dict[int, tuple[str, str | None]] = {}
     for m in named:
         idx = _match(people, m)
         if idx is None:
@@ -606,6 +699,18 @@ def find_actors(clean: str, title: str | None, lex: Lexicon) -> Actors:
         if m.role and (p.role is None or m.rank < p.rank):
             p.role, p.rank = m.role, m.rank
         _add_mention(p, m, mention_of, idx)
+        if kix is not None and m.name and idx not in known_of:
+            hit = kix.get(m.name)
+            if hit is not None:
+                known_of[idx] = hit
+    for idx, (kc, kr) in sorted(known_of.items()):
+        # the corpus's evidence for a name this text leaves without a country or a title
+        p = people[idx]
+        if p.country is None:
+            p.country, p.country_source = kc, "corpus"
+        if p.role is None and kr:
+            p.role = kr
+            p.rank = min(p.rank, lex.title_rank.get(kr, p.rank))
     # nameless titled mentions: "the President of Ukraine", "the Russian President", "the Amir"
     for m in sorted((m for m in raw if not m.words), key=lambda m: (m.in_title is False, m.start)):
         idx = _resolve_nameless(people, m)

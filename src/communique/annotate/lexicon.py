@@ -123,8 +123,10 @@ class Lexicon:
             self._add(place, Entry("place", iso, city.strip() or place), force=True)
             if not city.strip() and iso not in self.capital:
                 self.capital[iso] = place
+        self.title_rank: dict[str, int] = {}
         for row in _rows("titles.tsv"):
             self.titles[_key(row[0], lower=True)] = Entry("title", row[1], row[2])
+            self.title_rank[row[1]] = min(self.title_rank.get(row[1], 9), int(row[2]))
         for row in _rows("publishers.tsv"):
             row = row + [""] * (4 - len(row))
             self.publishers[row[0].strip().lower()] = Publisher(
