@@ -30,10 +30,11 @@ to its own principal later.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.annotate.lexicon import Entry, Lexicon, Token, tokenize
 
@@ -58,7 +59,7 @@ NOT_NAME = frozenset(
     east west central new old first second third great global international joint bilateral video virtual
     senate congress parliament duma court army forces navy air defense defence security development
     economic trade world covid omicron coronavirus pandemic administration presidents ministers chancellors
-    jr sr upcoming previewing""".split()
+    jr sr upcoming previewing via""".split()
 ) | frozenset(
     # third-person verbs of title-cased headlines ("Crown Prince Receives President ...")
     """receives meets holds hosts welcomes speaks calls phones telephones congratulates visits sends signs
@@ -83,6 +84,7 @@ GROUP = re.compile(
     r"prime ministers|chancellors|counterparts)\b|\bboth leaders\b|\bboth sides\b|\bthe two\b(?= (?:agreed|discussed|leaders|sides))",
     re.I,
 )
+SPOUSE_RANK = 4  # titles.tsv rank of "First Lady": a leader's spouse, never a principal
 _LEADER_WORD = frozenset(["leader", "head", "counterpart"])
 # "President of the Republic", "Prime Minister of the Nation": a home title that names no country (the
 # publisher's own principal in an official release; the country comes from the publisher rule).
@@ -202,6 +204,14 @@ def _read_name(
             continue
         if t.is_word and t.low in PARTICLES and not out:
             break
+        if not out and t.low in HONORIFICS and t.is_cap and k + 1 < len(toks):
+            # "H.E. Ana Soto", "Sheikh Ana Soto": a form of address, not part of a full name (but
+            # "Sheikh Ana" keeps it: the one word is no full name)
+            a = k + 2 if toks[k + 1].text == "." else k + 1
+            if a < len(toks):
+                k2, rest = _read_name(toks, a, lex, text, allow_entity)
+                if len(rest) >= 2 and (not text or _gap_ok(text, toks[a - 1], toks[a])):
+                    return k2, rest
         if not _name_word(t):
             break
         if not allow_entity and not out:
@@ -327,6 +337,7 @@ class _Scanner:
         self.in_title = in_title
         self.toks = tokenize(text)
         self.known_at: dict[int, int] = known.spans(self.toks) if known is not None else {}
+        self.tok_starts = [t.start for t in self.toks]
         self.ents: dict[int, tuple[Entry, int]] = {}
         starts = lex.starts
         toks = self.toks
@@ -536,6 +547,8 @@ class _Scanner:
                     for t in toks[q + 1 : start_i - 1]
                     if (t.low not in PARTICLES or t is not toks[q + 1]) and t.text != "."
                 ]
+                while cand and cand[0].low in HONORIFICS:
+                    cand.pop(0)  # "H.E. Mr. Ana Soto, President of Peru"
                 if (
                     len(cand) >= 2
                     and cand[0].low not in PARTICLES
@@ -547,6 +560,30 @@ class _Scanner:
                 ):
                     name_toks = cand
                     start_i = q + 1
+            if (
+                not name_toks
+                and postposed_ok
+                and start_i >= 2
+                and toks[start_i - 1].text == ","
+                and out
+                and out[-1].name
+                and out[-1].end == toks[start_i - 2].end
+            ):
+                # "..., H.E. Ana Soto, President of Peru,": a postposed office of the person just named; a
+                # state's office beats an organisation's ("Chairperson of the African Union, Ana Soto, ...")
+                prev = out[-1]
+                end_tok = max(k, i + n) - 1
+                better = rank < prev.rank
+                out[-1] = replace(
+                    prev,
+                    end=toks[end_tok].end,
+                    country=prev.country if prev.country in lex.country_name else (country or prev.country),
+                    role=role if better or prev.role is None else prev.role,
+                    rank=rank if better else prev.rank,
+                )
+                used.update(range(start_i, end_tok + 1))
+                i = end_tok + 1
+                continue
             end_tok = max(k, i + n) - 1
             if not name_toks and start_i > 0 and toks[start_i - 1].low == "the":
                 start_i -= 1  # "the Belarusian leader", "the President of Ukraine"
@@ -571,7 +608,29 @@ class _Scanner:
             used.update(range(start_i, end_tok + 1))
             i = end_tok + 1
         out.extend(self._bare(used, solo))
-        return out
+        return [self._with_alias(m) for m in out]
+
+    def _with_alias(self, m: RawMention) -> RawMention:
+        """A name followed by one bracketed name word - "Ana Soto Ruiz (Anita)", "(ASR)" - is also known
+        by that word."""
+        if not m.words:
+            return m
+        toks = self.toks
+        k = bisect.bisect_left(self.tok_starts, m.end)
+        if (
+            k + 2 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 2].text == ")"
+            and toks[k + 1].is_cap
+            and toks[k + 1].is_word
+            and len(toks[k + 1].text) >= 3
+            and k + 1 not in self.ents
+            and toks[k + 1].low not in NOT_NAME
+            and not self.lex.match_title(toks, k + 1)
+            and toks[k].start - m.end <= 1
+        ):
+            return replace(m, words=(*m.words, toks[k + 1].low))
+        return m
 
     def _bare(self, used: set[int], solo: frozenset[str] = frozenset()) -> list[RawMention]:
         toks, lex = self.toks, self.lex
@@ -789,6 +848,8 @@ def _match(people: list[Person], m: RawMention) -> int | None:
     for i, p in enumerate(people):
         if not (set(m.words) & p.words):
             continue
+        if (m.rank == SPOUSE_RANK) != (p.rank == SPOUSE_RANK):
+            continue  # "First Lady Ana Soto Ruiz" is not "President Luis Soto Ruiz" though names overlap
         if m.country and p.country and m.country != p.country:
             continue
         # a shared word must be a surname-like word: last word of either, or first of a two-word name

@@ -95,7 +95,7 @@ ORG_TITLES = frozenset(["Secretary-General", "High Representative", "Commissione
 RECALL = re.compile(
     r"\b(earlier this|last (?:year|month|week|summer|spring|autumn|fall|winter)|previous|previously|following their|"
     r"since|ago|recalled|once again|when president|first time|has spoken|have spoken|had spoken|had met|have met|"
-    r"has met|last (?:met|spoke|talked|saw|held talks|visited))\b",
+    r"has met|had (?:held|hosted|received|visited|talked|called)|last (?:met|spoke|talked|saw|held talks|visited))\b",
     _I,
 )
 # Another contact named inside the sentence of the main one ("a day after sitting down with X in Y,",
@@ -406,8 +406,11 @@ def build_frame(
                 score += 2
             elif want_future and not future:
                 score -= 1
-            if RECALL.search(u.text[u.start : u.end]):
-                score -= 2.5
+            if RECALL.search(u.text, u.start, u.end):
+                # a recall inside the trigger's own clause tells another contact; one elsewhere in the
+                # sentence ("..., the first held since 2021") only weakens it
+                own = any(x <= ts < y for x, y in _recalled_clauses(u.text, u.start, u.end, RECALL))
+                score -= 2.5 if own else 1.0
             score -= TYPE_PRIORITY[typ] * 0.01
             if DEBUG:
                 print(
@@ -858,11 +861,13 @@ _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|where)\s")
 _LOCAL_PLACE = re.compile(r"(?:^|\s)(?:in|at)\s+((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))\s*,\s*$")
 
 
-def _recalled_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _recalled_clauses(
+    text: str, a: int, b: int, pattern: re.Pattern[str] = REFERENCE
+) -> list[tuple[int, int]]:
     """Stretches of ``text[a:b]`` that recall another contact ("since they met in Bali", "last met in X"):
     from the recall word to the end of its clause."""
     out = []
-    for m in REFERENCE.finditer(text, a, b):
+    for m in pattern.finditer(text, a, b):
         c = _CLAUSE_END.search(text, m.end(), b)
         stop = c.start() if c else b
         if c and text[c.start()] == "," and c.end() < b:
