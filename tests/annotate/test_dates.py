@@ -103,3 +103,26 @@ def test_anchor_order():
     assert anchor_date(plain, None, "2022-03-02T01:00:00", split_spans(plain))[0] == dt.date(2022, 3, 2)
     assert anchor_date(plain, None, None, split_spans(plain)) == (dt.date(2022, 3, 1), "text")
     assert anchor_date("No date here.", None, None, [(0, 13)]) == (None, "none")
+
+
+def test_a_day_of_the_month_without_the_month_and_a_coordinated_verb() -> None:
+    from annotatehelp import make_doc
+
+    from communique.annotate import annotate
+
+    text = (
+        "The Foreign Minister of Chile, Marta Olivares, travelled to Lima on the 4th and held talks with the "
+        "Minister of Foreign Affairs of Peru, Ruben Castillo, on the 5th. It was her first visit since 2017."
+    )
+    frame = annotate(make_doc(text, outlet="Example Office", published="2024-03-07")).frame
+    assert frame.type == "meeting"
+    assert frame.date == "2024-03-05"
+    later = annotate(make_doc(text, outlet="Example Office", published="2024-04-02")).frame
+    assert later.date == "2024-03-05"  # a day after the anchor's is last month's
+
+
+def test_the_ordinal_of_a_noun_is_no_date() -> None:
+    from communique.annotate.dates import find_times
+
+    text = "They marked the 5th anniversary, on the 20th century square."
+    assert [t for t in find_times(text, [(0, len(text))], None) if t.kind == "ordinal"] == []

@@ -68,3 +68,14 @@ def test_a_recall_outside_the_triggers_clause_only_weakens_the_sentence() -> Non
     frame = annotate(make_doc(text, outlet="Example Wire", published="2024-05-07", dateline="Lima")).frame
     assert frame.type == "summit"
     assert len(frame.participants) == 3
+
+
+def test_an_organisation_is_no_third_state_for_a_summit() -> None:
+    text = (
+        "The Chairperson of the African Union, H.E. Ruben Castillo, President of the Republic of Senegal, "
+        "accompanied by AUC Chairperson Omar Sidi Bakar, today held talks with H.E. Marta Olivares, "
+        "President of Peru, in Lima."
+    )
+    frame = annotate(make_doc(text, outlet="Example Office", published="2024-03-07")).frame
+    assert frame.type == "meeting"
+    assert ("Omar Sidi Bakar", "AU") in [(p.name, p.country) for p in frame.participants]

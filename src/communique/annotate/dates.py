@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("inyear", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+((?:19|20)\d\d)\b")),
+    # "on the 5th." - a day of the month told without the month (the anchor's month, or the one before)
+    ("ordinal", re.compile(r"\b[Oo]n the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|and\b|or\b|$))")),
     (
         "weekday",
         re.compile(
@@ -88,7 +90,7 @@ _ANY = re.compile(
 _MW = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 _GUARD = (
     rf"\b(?=\d|(?:{_MW})|(?:the|on|since|during)\s+(?:\d|day|next|following|past|previous|coming|{_MW})"
-    rf"|in\s*(?:\d|{_MW})|(?:last|this|next|early|late|earlier|later|today|tonight|yesterday|tomorrow"
+    rf"|on\s+the\s+\d|in\s*(?:\d|{_MW})|(?:last|this|next|early|late|earlier|later|today|tonight|yesterday|tomorrow"
     r"|coming|previous)\b|mid-)"
 )
 _ANY_LOW = re.compile(_GUARD + "(?:" + "|".join(f"(?P<{k}>{p.pattern.lower()})" for k, p in _PATTERNS) + ")")
@@ -107,7 +109,7 @@ class Time:
     start: int
     end: int
     text: str
-    kind: str  # iso | mdy | dmy | my | inmonth | rel | period | inyear | weekday
+    kind: str  # iso | mdy | dmy | my | inmonth | rel | period | inyear | ordinal | weekday
     day: dt.date | None  # a single day
     first: dt.date | None  # an interval (for periods); for a day both equal it
     last: dt.date | None
@@ -302,6 +304,15 @@ def _resolve(
         which, unit = g(1).lower(), g(2).lower()
         if anchor:
             first, last = _period(anchor, which, unit)
+    elif kind == "ordinal":
+        dd = int(g(1))
+        if anchor and 1 <= dd <= 31:
+            y, mon = anchor.year, anchor.month
+            if future and dd < anchor.day:
+                y, mon = (y + 1, 1) if mon == 12 else (y, mon + 1)
+            elif not future and dd > anchor.day:
+                y, mon = (y - 1, 12) if mon == 1 else (y, mon - 1)
+            day = _safe(y, mon, dd)
     elif kind == "inyear":
         y = int(g(1))
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)

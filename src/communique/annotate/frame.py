@@ -111,8 +111,11 @@ _DAY_OFFSET = re.compile(
     r"\b(a|one|two|three|four|five|six) days? (after|before)\s+(?:(?:the|their|his|her|its|a)\s+)?(?:[\w-]+\s+)?\Z",
     _I,
 )
+_COORD = re.compile(
+    r"\band (?:then |later |also )?(?:held|met|spoke|had|hosted|received|visited|signed)\b|;", _I
+)
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
-DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday")
+DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday", "ordinal")
 EVENT_NOUN = re.compile(
     r"\b(the (?:call|conversation|meeting|talks|visit|videoconference|summit)|the (?:two|top) leaders|both leaders"
     r"|(?:summit|meeting|talks|call|conversation) (?:between|of the leaders))\b",
@@ -441,8 +444,9 @@ def build_frame(
     fp.participants = list(people)
     _complete_participants(fp, actors, units, _triggers)
     _assign_countries(fp, actors, publisher, lex, dateline, clean)
-    if fp.type == "meeting" and len({actors.people[i].country for i in fp.participants} - {None}) >= 3:
-        fp.type = "summit"  # leaders of three or more countries meeting in person
+    states = {c for i in fp.participants if (c := actors.people[i].country) in lex.country_name}
+    if fp.type == "meeting" and len(states) >= 3:
+        fp.type = "summit"  # leaders of three or more states meeting in person (an organisation is no state)
     for i in fp.participants:
         p = actors.people[i]
         others = {actors.people[j].role for j in fp.participants if j != i and actors.people[j].role}
@@ -659,7 +663,12 @@ def _choose_date(
     cands = [t for t in pool if ok(t)]
     if cands:
         # a single day beats a range ("on a visit from 25-26 May ... held talks today")
-        t = min(cands, key=lambda t: (t.first != t.last, min(abs(t.start - te), abs(t.end - ts))))
+        def apart(t: Time) -> bool:
+            # "travelled on the 4th and held talks ... on the 5th": a day before a coordinated verb
+            # belongs to that verb
+            return t.end <= ts and bool(_COORD.search(unit.text, t.end, ts))
+
+        t = min(cands, key=lambda t: (t.first != t.last, apart(t), min(abs(t.start - te), abs(t.end - ts))))
         _set_date(fp, t, unit.in_title)
         off = _DAY_OFFSET.search(unit.text, max(unit.start, ts - 45), ts)
         if off and t.end <= off.start() and fp.date is not None:
