@@ -24,6 +24,7 @@ from communique.store import Store
 
 Progress = Callable[[int, int | None], None]
 BATCH = 200
+MAX_REREADS = 3
 
 
 @dataclass
@@ -168,16 +169,25 @@ def annotate_store(store: Store, progress: Progress | None = None, workers: int 
         done += len(frames)
         if progress:
             progress(done, len(todo))
-    if todo:
+    # What one re-read learns can complete another document's frame, so re-read
+    # until nothing changes (at most ``MAX_REREADS`` rounds).
+    seen_known: dict[str, tuple[str, str | None]] = {}
+    for _ in range(MAX_REREADS if todo else 0):
         all_frames = store.frames()
         known = known_people(all_frames[k] for k in sorted(all_frames))
         again = [d for d in todo if d in all_frames and _lacks_evidence(all_frames[d])]
-        if known and again:
-            reread = partial(_frame_of, known=known)
-            for i in range(0, len(again), BATCH * 5):
-                docs = list(store.documents(again[i : i + BATCH * 5]))
-                frames = [f for f in map_items(reread, docs, workers=workers) if f != all_frames[f.doc_id]]
-                store.save_frames(frames, version)
+        if not known or not again or known == seen_known:
+            break
+        seen_known = known
+        reread = partial(_frame_of, known=known)
+        changed = 0
+        for i in range(0, len(again), BATCH * 5):
+            docs = list(store.documents(again[i : i + BATCH * 5]))
+            frames = [f for f in map_items(reread, docs, workers=workers) if f != all_frames[f.doc_id]]
+            store.save_frames(frames, version)
+            changed += len(frames)
+        if not changed:
+            break
     return done
 
 

@@ -233,3 +233,32 @@ def test_unconfirmed_stray_without_country_left_out_of_the_event() -> None:
     frames = {a.id: _frame(a, (ANNA, BRUNO, P("Lakeside", None))), b.id: _frame(b)}
     (ev,) = cluster([a, b], frames)
     assert [p.name for p in ev.participants] == ["Anna Example", "Bruno Sampleton"]
+
+
+def test_bilateral_on_the_eve_of_a_summit_of_the_same_host_stays_apart() -> None:
+    """A summit and a bilateral meeting in person, each report saying its day, a day apart: two events."""
+    eve = _doc(
+        "President Anna Example hosted Prime Minister Bruno Sampleton for talks in Northtown on Monday. "
+        "They discussed border crossings and a joint power line.",
+        "2024-02-05",
+    )
+    summit = _doc(
+        "The leaders of three neighbouring states, Anna Example, Bruno Sampleton and Carla Otherwise, held "
+        "their summit in Northtown on Tuesday and discussed border crossings, power lines and trade.",
+        "2024-02-06",
+    )
+    frames = {
+        eve.id: _frame(eve),
+        summit.id: _frame(summit, (ANNA, BRUNO, CARLA), type="summit"),
+    }
+    events = cluster([eve, summit], frames)
+    assert not _together(events, eve, summit)
+    # the same participants a day apart in person still join (one report counted a day late)
+    late = _doc(
+        "President Anna Example and Prime Minister Bruno Sampleton met in Northtown on Tuesday, "
+        "discussing border crossings and a joint power line.",
+        "2024-02-06",
+    )
+    frames[late.id] = _frame(late)
+    events = cluster([eve, summit, late], frames)
+    assert _together(events, eve, late)

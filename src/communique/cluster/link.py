@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from communique.model import Participant
 
-from .blocking import DocInfo, date_score, pre_event, type_score
+from .blocking import IN_PERSON, DocInfo, date_score, pre_event, type_score
 from .people import compare_people, name_words
 from .text import TfIdf, conflict, overlap
 
@@ -53,6 +53,22 @@ FRAMELESS_TEXT_SATURATION = 0.4
 FRAMELESS_MAX_GAP = 2
 #: the longest a pre-event document (announcement, preview) precedes the event it announces
 AHEAD_MAX_GAP = 15
+
+
+def summit_and_bilateral(a: DocInfo, b: DocInfo) -> bool:
+    """One reports a held summit, the other a held in-person meeting, each on a day its text says, different days."""
+    return (
+        (a.type == "summit") != (b.type == "summit")
+        and a.certain
+        and b.certain
+        and not a.planned
+        and not b.planned
+        and a.date is not None
+        and b.date is not None
+        and a.date != b.date
+        and a.type in IN_PERSON
+        and b.type in IN_PERSON
+    )
 
 
 def short(doc_id: str) -> str:
@@ -147,6 +163,13 @@ class Linker:
             ds, dnote = date_score(a, b)
             if ds is None:
                 return Assessment(False, 0.0, head + dnote + " (too far apart)" if explain else "")
+            if summit_and_bilateral(a, b):
+                # everyone at an in-person event shares its local day: a summit report and a
+                # bilateral meeting report that each say their day, a day apart, are two events
+                # (a host's bilateral on the eve of its summit); the one-day tolerance of
+                # date_score is for calls, whose sides live in different time zones
+                note = f"{dnote}, a summit and a bilateral meeting on different days" if explain else ""
+                return Assessment(False, 0.0, head + note)
             frame = 0.4 * people.score + 0.25 * ts + 0.35 * ds
             score = 0.5 * frame + 0.5 * min(1.0, cos / TEXT_SATURATION)
             if jac is not None:
