@@ -24,7 +24,7 @@ from communique.annotate.content import extract_content
 from communique.annotate.dates import anchor_date, find_times, parse_iso_date
 from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
-from communique.annotate.roles import final_role, headline_role, text_dateline
+from communique.annotate.roles import final_role, frame_dateline, headline_role
 from communique.annotate.sentences import split_sentences, split_spans
 from communique.annotate.types import Content, KnownPeople, PersonRef
 from communique.model import AnnotatedDocument, Document, Frame, Participant, Sentence, Span, TimeExpression
@@ -123,7 +123,7 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
         publisher,
         role,
         lex,
-        doc.dateline or text_dateline(clean),
+        doc.dateline or frame_dateline(clean),
     )
     if fp.type is not None:
         role = final_role(role, reason, fp.status, fp.date, anchor)

@@ -765,6 +765,7 @@ def _locate(
     own_scope = False
     venue = False
     span: tuple[int, int] | None = None
+    weak: tuple[str, str, tuple[int, int] | None] | None = None
     n_own = 2 if fp.ground and fp.ground != (unit.start, unit.end) else 1
     for k, (a, b, in_title) in enumerate(scopes):
         strong_only = k >= n_own and dateline is not None and fp.status == "held" and lex.place_of(dateline)
@@ -792,7 +793,23 @@ def _locate(
                 continue
             if strong_only and not STRONG_PLACE.search(text[max(a, s - 60) : s]):
                 continue
+            if _ORIGIN.search(text[max(a, s - 70) : s]):
+                continue  # "flew in from the G20 summit in New Delhi": where a traveller comes from
+            if (
+                entry.kind in ("country", "demonym")
+                and entry.value in lex.capital
+                and _CAPITAL.match(text, e)
+            ):
+                # "in the Ukrainian capital", "at South Africa's seat of government"
+                city, host_c = lex.capital[entry.value], entry.value
+                span = None if in_title else (s, e)
+                break
             if entry.kind == "place":
+                if _ATTRIBUTIVE.match(text, e) and text[max(a, s - 4) : s].lower() == "the ":
+                    # "at the Maryland retreat": a venue somewhere in that place; a place another sentence
+                    # names outright ("at Camp David") is more precise
+                    weak = weak or (entry.extra, entry.value, None if in_title else (s, e))
+                    continue
                 city, host_c = entry.extra, entry.value
                 venue = entry.extra != text[s:e]
                 span = None if in_title else (s, e)
@@ -807,6 +824,8 @@ def _locate(
         if city:
             own_scope = k == 0
             break
+    if city is None and weak is not None:
+        city, host_c, span = weak
     if city is None and dateline:
         dl_entry = lex.place_of(dateline)
         if dl_entry is not None:
@@ -862,6 +881,16 @@ def _host_leader(fp: FrameParts, actors: Actors) -> None:
         fp.host = c
 
 
+_ORIGIN = re.compile(
+    r"\b(?:flew|flown|flying|arriv\w*|came|comes|coming|travel+\w*|return\w*|fresh|straight|directly|went|left"
+    r"|depart\w*|head(?:ed|ing))\b[^,;.]{0,15}\bfrom\b[^,;.]{0,50}$",
+    _I,
+)
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:of|on|in|at|to|and|or|for|with|by|from|as|was|were|is|are|has|had|have|where|which|that|this"
+    r"|last|next|early|late|earlier|later|today|tonight)\b)[a-z]{3,}\b"
+)
+_CAPITAL = re.compile(r"\s+(?:capital|seat of government)\b", _I)
 _THIRD_PLACE = re.compile(
     r"\b(?:sidelines?|margins?|summit|conference|forum|assembly|G\d+|games|ceremony|funeral|inauguration)\b",
     _I,

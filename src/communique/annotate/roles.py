@@ -73,6 +73,23 @@ def text_dateline(body: str) -> str | None:
     return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in place.split())
 
 
+# A dateline in title case with a full date: "Sochi, 3 June 2022:", "Mexico City, January 9, 2023.—".
+TITLE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?\.?\s*(?:--|—|–|-|:)"
+)
+
+
+def frame_dateline(body: str) -> str | None:
+    """The place a text is filed from, for the frame: a capitals dateline (:func:`text_dateline`), or a
+    title-case place followed by a date ("Sochi, 3 June 2022: ..." -> "Sochi")."""
+    caps = text_dateline(body)
+    if caps:
+        return caps
+    m = TITLE_DATELINE.match(body[:120])
+    return m.group("place") if m else None
+
+
 def headline_role(headline: str, lead: str, publisher_kind: str | None, body: str) -> tuple[str, str]:
     """A preliminary role from the headline and lead: (role, reason)."""
     h = " ".join(headline.split())

@@ -1,0 +1,53 @@
+"""Mechanisms of the fifth round, each on short texts written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+from annotatehelp import make_doc
+
+from communique.annotate import annotate
+from communique.model import Frame
+
+
+def _frame(text: str, **kw: str) -> Frame:
+    kw.setdefault("published", "2024-03-05")
+    return annotate(make_doc(text, **kw)).frame
+
+
+def test_the_demonym_capital_is_the_capital() -> None:
+    fr = _frame(
+        "In the Peruvian capital, President Ana Soto of Chile met President Luis Vera of Peru on Monday. "
+        "The talks covered trade."
+    )
+    assert fr.type == "meeting" and fr.location == "Lima"
+
+
+def test_a_country_seat_of_government_is_its_capital() -> None:
+    fr = _frame(
+        "Chilean President Ana Soto was welcomed at Peru's seat of government on Monday, as she held talks "
+        "with Peruvian President Luis Vera ahead of a forum that has drawn ministers to Cusco."
+    )
+    assert fr.location == "Lima"
+
+
+def test_where_a_traveller_comes_from_is_not_the_place() -> None:
+    fr = _frame(
+        "LIMA, March 4 (Agency) - Chilean President Ana Soto and Peruvian President Luis Vera held talks "
+        "on Monday.\n\nSoto flew in from the trade summit in Brasilia and went straight to the palace."
+    )
+    assert fr.location == "Lima"
+
+
+def test_a_title_case_dateline_with_a_date_places_the_event() -> None:
+    fr = _frame(
+        "Lima, 4 March 2024: President Ana Soto of Chile today held talks with President Luis Vera of Peru."
+    )
+    assert fr.type == "meeting" and fr.location == "Lima"
+
+
+def test_an_attributive_region_yields_to_a_named_venue() -> None:
+    fr = _frame(
+        "Officials on Saturday hailed Friday's summit with Peru and Chile at Camp David.\n\n"
+        "Brazilian President Rui Costa, Peruvian President Luis Vera and Chilean President Ana Soto agreed "
+        "at the Maryland retreat to meet every year."
+    )
+    assert fr.location == "Camp David"
