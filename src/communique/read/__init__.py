@@ -64,6 +64,7 @@ EXTENSIONS = {
     ".htm": "html",
     ".xhtml": "html",
     ".csv": "csv",
+    ".tsv": "csv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
@@ -169,9 +170,13 @@ def _read_stream(
         yield Skip(path, reason or "undecodable")
         return
     lines = iter_lines(head, stream, encoding)
-    reader = read_csv if fmt == "csv" else read_jsonl
+    if fmt == "csv":
+        tab = "\t" if path.lower().endswith(".tsv") else None
+        items = read_csv(lines, path, columns, max_bytes, delimiter=tab)
+    else:
+        items = read_jsonl(lines, path, columns, max_bytes)
     try:
-        yield from _guarded(reader(lines, path, columns, max_bytes), path)
+        yield from _guarded(items, path)
     except OSError as e:  # a read error in the middle of the file
         yield Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
 
@@ -195,15 +200,19 @@ def read_file(
 def _read_file(
     path: str, fmt: str | None, columns: Mapping[str, str] | None, max_bytes: int
 ) -> Iterator[Document | Skip]:
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        yield _stat_skip(path, e)
+        return
+    if not stat.S_ISREG(st.st_mode):  # opening a FIFO or a terminal would wait forever
+        yield Skip(path, _not_regular(st.st_mode))
+        return
     fmt = fmt or format_for(path)
     if fmt is None:
         yield _unsupported(path)
         return
     try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            yield Skip(path, "unreadable: Is a directory")
-            return
         if fmt in RECORD_FORMATS:
             f = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy read
         else:
@@ -220,6 +229,24 @@ def _read_file(
             yield from _read_stream(f, path, fmt, columns, max_bytes)
     else:
         yield from _read_bytes(data, path, fmt, columns, max_bytes)
+
+
+def _stat_skip(path: str, e: OSError) -> Skip:
+    """The Skip of a path that cannot be stat'ed: a broken symbolic link says so."""
+    if isinstance(e, FileNotFoundError) and os.path.islink(path):
+        return Skip(path, "broken symbolic link")
+    return Skip(path, f"unreadable: {e.strerror or type(e).__name__}")
+
+
+def _not_regular(mode: int) -> str:
+    """The Skip reason of a file that is neither a regular file nor a directory."""
+    if stat.S_ISDIR(mode):
+        return "unreadable: Is a directory"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a FIFO); pipe it to standard input with '-' instead"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    return "not a regular file (a device)"
 
 
 def _unsupported(path: str) -> Skip:
@@ -306,19 +333,54 @@ def _serial(
 def _read_paths(
     paths: list[str], fmt: str | None, columns: Mapping[str, str] | None, max_bytes: int
 ) -> Iterator[Document | Skip | str]:
-    """Documents and Skips of stdin and record files; plain paths (str) of whole files still to read."""
+    """Documents and Skips of stdin and record files; plain paths (str) of whole files still to read.
+
+    A path given twice is read once; the second time it is a Skip ``given
+    twice``. (The same file reached by two different paths is read under each:
+    one document, both paths recorded.)
+    """
+    seen: dict[str, str] = {}
     for p in paths:
         if p == "-":
-            yield from _read_stdin(fmt or "txt", columns, max_bytes)
+            if "-" in seen:
+                yield Skip(p, "standard input given twice")
+            else:
+                seen["-"] = p
+                yield from _read_stdin(fmt or "txt", columns, max_bytes)
             continue
-        files = _walk(p) if os.path.isdir(p) else iter([p])
+        if os.path.isdir(p):
+            key = "dir:" + p
+            if key in seen:
+                yield Skip(p, "given twice")
+                continue
+            seen[key] = p
+            files: Iterator[str | Skip] = _walk(p)
+        else:
+            files = iter([p])
+        found = False
         for f in files:
+            found = True
             if isinstance(f, Skip):
                 yield f
+                continue
+            key = "file:" + f
+            if key in seen:
+                yield Skip(f, "given twice")
             elif (fmt or format_for(f)) in RECORD_FORMATS:
+                seen[key] = f
                 yield from _read_file(f, fmt, columns, max_bytes)
             else:
+                seen[key] = f
                 yield f
+        if not found:
+            yield Skip(p, "no files")
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent, which stops the run (no traceback from each worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_chunk(job: tuple[list[str], str | None, Mapping[str, str] | None, int]) -> list[Document | Skip]:
@@ -350,7 +412,7 @@ def _parallel(
             if not batch:
                 return
             if pool is None and (len(batch) > 1 or len(batch[0]) >= chunk):
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
             jobs = [(b, fmt, columns, max_bytes) for b in batch]
             results = pool.map(_read_chunk, jobs) if pool is not None else map(_read_chunk, jobs)
             for res in results:

@@ -168,27 +168,29 @@ def read_csv(
     path: str,
     columns: Mapping[str, str] | None = None,
     max_bytes: int | None = None,
+    delimiter: str | None = None,
 ) -> Iterator[Document | Skip]:
     """One Document per data row of a CSV text or stream of lines (header row first).
 
-    The delimiter is a comma, or the semicolon, tab or bar a comma-less header uses.
+    The delimiter is ``delimiter`` when given (a tab for a ``.tsv`` file), else a
+    comma, or the semicolon, tab or bar a comma-less header uses.
 
     ``source`` is the whole text or an iterable of lines (an open file, read
     lazily); ``max_bytes`` limits each record.
     """
     lines = iter(_lines(source))
     peeked: list[str] = []
-    delimiter = ","
+    sniffed = ","
     try:
         for line in lines:
             peeked.append(line)
             if line.strip():
-                delimiter = sniff_delimiter(line)
+                sniffed = sniff_delimiter(line)
                 break
     except UnicodeDecodeError:
         yield Skip(f"{path}:1", "not UTF-8 and undecodable")
         return
-    reader = csv.reader(itertools.chain(peeked, lines), delimiter=delimiter, strict=True)
+    reader = csv.reader(itertools.chain(peeked, lines), delimiter=delimiter or sniffed, strict=True)
     header: list[str] | None = None
     index: dict[str, int] = {}
     n = 0
@@ -239,6 +241,8 @@ def read_csv(
             yield doc
     if header is None:
         yield Skip(path, "empty")
+    elif n == 0:
+        yield Skip(path, "no records (header only)")
 
 
 def read_jsonl(
@@ -267,28 +271,49 @@ def read_jsonl(
         lineno += 1
         if not line.strip():
             continue
-        seen = True
+        first, seen = not seen, True
         big = _too_large([line.rstrip("\r\n")], max_bytes)
         if big:
             yield Skip(f"{path}:{lineno}", big)
             continue
+        if first and line.strip() in ("[", "{"):
+            yield Skip(path, "not JSON Lines (one JSON object per line) but a JSON document over several lines")
+            return
         try:
             rec = json.loads(line)
         except (ValueError, RecursionError):
             yield Skip(f"{path}:{lineno}", "invalid JSON")
             continue
+        if isinstance(rec, list) and any(isinstance(x, dict) for x in rec):  # a JSON array of records on one line: each object is a record
+            for k, item in enumerate(rec, 1):
+                if isinstance(item, dict):
+                    yield _json_record(item, cache, columns, f"{path}#{lineno}.{k}", f"{path}:{lineno}")
+                else:
+                    reason = f"item {k} of the JSON array is not a JSON object (a {type(item).__name__})"
+                    yield Skip(f"{path}:{lineno}", reason)
+            continue
         if not isinstance(rec, dict):
             yield Skip(f"{path}:{lineno}", f"not a JSON object (a {type(rec).__name__})")
             continue
-        keys = tuple(str(k) for k in rec)
-        mapping = cache.get(keys)
-        if mapping is None:
-            mapping = cache[keys] = map_columns(keys, columns)
-        doc = record_document({str(k): v for k, v in rec.items()}, mapping, f"{path}#{lineno}", "jsonl")
-        if doc is None:
-            has_text = "body" in mapping or "summary" in mapping
-            yield Skip(f"{path}:{lineno}", "no text" if has_text else f"no text (keys: {', '.join(keys)})")
-        else:
-            yield doc
+        yield _json_record(rec, cache, columns, f"{path}#{lineno}", f"{path}:{lineno}")
     if not seen:
         yield Skip(path, "empty")
+
+
+def _json_record(
+    rec: Mapping[Any, Any],
+    cache: dict[tuple[str, ...], dict[str, str]],
+    columns: Mapping[str, str] | None,
+    doc_path: str,
+    where: str,
+) -> Document | Skip:
+    """The Document of one JSON object, or a Skip addressed ``where`` when it has no text."""
+    keys = tuple(str(k) for k in rec)
+    mapping = cache.get(keys)
+    if mapping is None:
+        mapping = cache[keys] = map_columns(keys, columns)
+    doc = record_document({str(k): v for k, v in rec.items()}, mapping, doc_path, "jsonl")
+    if doc is None:
+        has_text = "body" in mapping or "summary" in mapping
+        return Skip(where, "no text" if has_text else f"no text (keys: {', '.join(keys)})")
+    return doc
