@@ -51,3 +51,48 @@ def test_an_attributive_region_yields_to_a_named_venue() -> None:
         "at the Maryland retreat to meet every year."
     )
     assert fr.location == "Camp David"
+
+
+def test_a_signing_ceremony_in_the_headline_is_an_agreement() -> None:
+    fr = _frame(
+        "Prime Minister Ana Soto today signed a peace treaty with the Republic of Peru at a ceremony in "
+        "Lima hosted by Peruvian President Luis Vera.",
+        title="PM Soto signs peace treaty with Peru in Lima",
+        url="https://www.gob.cl/news/1",
+    )
+    assert fr.type == "agreement" and fr.location == "Lima"
+
+
+def test_documents_signed_during_talks_stay_a_meeting() -> None:
+    fr = _frame(
+        "Chilean President Ana Soto held talks with Peruvian President Luis Vera in Lima on Monday. "
+        "The two sides signed 15 agreements at a ceremony after the talks.",
+        title="Soto and Vera hold talks, sign 15 agreements",
+    )
+    assert fr.type == "meeting"
+
+
+def test_an_agreement_signed_as_a_visit_s_outcome_stays_a_meeting() -> None:
+    fr = _frame(
+        "Chilean President Ana Soto and Peruvian President Luis Vera signed an agreement on Monday to ease "
+        "travel for students, capping a visit that drew crowds in Lima.",
+        title="Soto and Vera sign mobility pact in Lima",
+    )
+    assert fr.type == "meeting"
+
+
+def test_a_document_label_is_not_a_person() -> None:
+    fr = _frame(
+        "POOL REPORT: Soto, Vera remarks at top of bilateral meeting\n\n"
+        "Chilean President Ana Soto welcomed Peruvian President Luis Vera to the palace on Monday."
+    )
+    assert sorted(p.name or "" for p in fr.participants) == ["Ana Soto", "Luis Vera"]
+
+
+def test_the_city_of_a_town_is_the_place() -> None:
+    fr = _frame(
+        "OSORNO, Chile, March 4 (Agency) - Chilean President Ana Soto and Peruvian President Luis Vera signed "
+        "a friendship treaty in the old mill town of Osorno on Monday.\n\n"
+        "It follows the treaty that their predecessors signed in Lima."
+    )
+    assert fr.location == "Osorno"

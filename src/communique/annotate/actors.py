@@ -59,7 +59,7 @@ NOT_NAME = frozenset(
     east west central new old first second third great global international joint bilateral video virtual
     senate congress parliament duma court army forces navy air defense defence security development
     economic trade world covid omicron coronavirus pandemic administration presidents ministers chancellors
-    jr sr upcoming previewing via""".split()
+    jr sr upcoming previewing via report reports transcript""".split()
 ) | frozenset(
     # third-person verbs of title-cased headlines ("Crown Prince Receives President ...")
     """receives meets holds hosts welcomes speaks calls phones telephones congratulates visits sends signs

@@ -79,7 +79,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(r"\bconversations?\b|\btalked\b|\bdiscussions?\b|\bexchanged views\b", _I)),
     (
         "agreement",
-        re.compile(r"\bsign(?:ed|s)?\b[^.]{0,50}\b(?:agreement|treaty|deal|memorandum|declaration)\b", _I),
+        re.compile(
+            r"\bsign(?:ed|s|ing)?\b[^.]{0,50}\b(?:agreements?|treat(?:y|ies)|deals?|memorand(?:um|a)|declarations?"
+            r"|accords?|pacts?)\b",
+            _I,
+        ),
     ),
 ]
 TYPE_PRIORITY = {
@@ -438,6 +442,8 @@ def build_frame(
         typ = "phone call"
     if typ == "summit" and len(people) < 3:
         typ = "meeting"
+    if typ in ("meeting", "visit", "summit") and _signing_headline(units, _triggers):
+        typ = "agreement"  # "PM signs peace agreements with A and B at ...": the signing is the event
     fp.type = typ
     window = text[max(unit.start, ts - 70) : min(unit.end, te + 40)]
     fp.status = "planned" if FUTURE.search(window) or (unit.in_title and FUTURE.search(unit_text)) else "held"
@@ -454,7 +460,7 @@ def build_frame(
             p.role = others.pop()  # "his Turkish counterpart X": the same office as the other leader
             p.rank = 1
     _choose_date(fp, clean, sentences, actors, times, title_times, anchor, published, _triggers)
-    if fp.type in ("meeting", "visit", "summit"):
+    if fp.type in ("meeting", "visit", "summit", "agreement"):
         _locate(fp, clean, sentences, actors, lex, dateline, _triggers)
         dl_entry = lex.place_of(dateline) if dateline else None
         if fp.location and dl_entry is not None and _host_of(fp.location, lex) == dl_entry.value:
@@ -480,6 +486,34 @@ def build_frame(
     if len(fp.participants) < 2 or (len(known) < 2 and not (known and leaders_unknown)):
         fp.type = None
     return fp
+
+
+# "signed 15 agreements", "the signing of several documents", "sign agreements": documents signed as a
+# by-product of talks, not a named instrument whose signing is the event
+_COUNTED = re.compile(
+    r"\bsign(?:ed|s|ing)?\s+(?:of\s+)?(?:(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a dozen|dozens|several|a number of|a series of|a raft of|a package of|a batch of|a host of|multiple"
+    r"|various|some|more than|over|nearly|about|around)\b|(?:agreements|deals|memoranda|documents)\b)",
+    _I,
+)
+
+
+_CEREMONY = re.compile(r"\bsigning\b|\bceremony\b", _I)
+
+
+def _signing_headline(units: Sequence[Unit], _triggers: _TextTriggers) -> bool:
+    """Whether the headline (else the lead sentence) tells a signing first: its first event trigger is
+    the signing of a named, uncounted instrument ("signs peace agreements with ...", "Signing of the
+    Treaty of X")."""
+    for k, u in enumerate(units[:2]):
+        trig = [t for t in _triggers(u.text, u.start, u.end) if t[0] != "contact"]
+        if trig:
+            if trig[0][0] != "agreement" or _COUNTED.match(u.text, trig[0][1]):
+                return False
+            # the signing told as an occasion of its own ("at a ceremony", "Signing of the Treaty"), not
+            # as what a visit produced ("signed an agreement ..., capping a visit")
+            return any(_CEREMONY.search(v.text, v.start, v.end) for v in units[k : k + 2])
+    return False
 
 
 def _host_of(city: str, lex: Lexicon) -> str | None:
@@ -821,6 +855,16 @@ def _locate(
             ):
                 host_c = entry.value
                 span = None if in_title else (s, e)
+        if city is None and not strong_only:
+            # "in the former imperial city of Aachen", "in the Black Sea resort of Sochi": the town is named
+            # as such, listed or not
+            for m in _CITY_OF.finditer(text, a, b):
+                if not any(x <= m.start() < y for x, y in recalled):
+                    place = lex.place_of(m.group(1))
+                    city = place.extra if place is not None else m.group(1)
+                    host_c = place.value if place is not None else None
+                    span = None if in_title else m.span(1)
+                    break
         if city:
             own_scope = k == 0
             break
@@ -889,6 +933,11 @@ _ORIGIN = re.compile(
 _ATTRIBUTIVE = re.compile(
     r"\s+(?!(?:of|on|in|at|to|and|or|for|with|by|from|as|was|were|is|are|has|had|have|where|which|that|this"
     r"|last|next|early|late|earlier|later|today|tonight)\b)[a-z]{3,}\b"
+)
+_CITY_OF = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:city|town|village|resort|port)\s+of\s+"
+    r"((?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b",
+    _I,
 )
 _CAPITAL = re.compile(r"\s+(?:capital|seat of government)\b", _I)
 _THIRD_PLACE = re.compile(
