@@ -96,3 +96,21 @@ def test_the_city_of_a_town_is_the_place() -> None:
         "It follows the treaty that their predecessors signed in Lima."
     )
     assert fr.location == "Osorno"
+
+
+def test_a_plural_subject_stands_for_the_leaders_named_before() -> None:
+    fr = _frame(
+        "On Monday, Prime Minister Rui Costa of Portugal, together with the Prime Minister of Spain, Ana "
+        "Soto, and the Prime Minister of Italy, Luca Bruni, reached Lima by train.\n\n"
+        "In the Peruvian capital the heads of government met the President of Peru, Luis Vera, and Prime "
+        "Minister Jorge Paz. The talks concerned trade."
+    )
+    got = {(p.name, p.country) for p in fr.participants}
+    assert got == {
+        ("Rui Costa", "PRT"),
+        ("Ana Soto", "ESP"),
+        ("Luca Bruni", "ITA"),
+        ("Luis Vera", "PER"),
+        ("Jorge Paz", "PER"),
+    }
+    assert fr.type == "meeting" and fr.location == "Lima"

@@ -322,6 +322,41 @@ def _country_leaders(actors: Actors, u: Unit, ts: int) -> list[int]:
     return out
 
 
+_GROUP_ROLES = {
+    "heads of government": frozenset(["Prime Minister", "Chancellor", "Premier", "Head of Government"]),
+    "prime ministers": frozenset(["Prime Minister"]),
+    "chancellors": frozenset(["Chancellor"]),
+    "presidents": frozenset(["President"]),
+}
+_GROUP_SUBJECT = re.compile(
+    r"\bthe (?:(?:two|three|four|five|visiting) )?(heads of government|prime ministers|chancellors|presidents"
+    r"|heads of state|leaders)\s*$",
+    _I,
+)
+
+
+def _group_subject(actors: Actors, u: Unit, ts: int, people: list[int]) -> list[int]:
+    """For "... the heads of government met the President of X": a plural subject that names no one
+    stands for the leaders of that office the text named before (at least two), in text order."""
+    if u.in_title:
+        return []
+    clause = max(u.start, u.text.rfind(";", u.start, ts) + 1, u.text.rfind(",", u.start, ts) + 1)
+    m = _GROUP_SUBJECT.search(u.text, clause, ts)
+    if not m or actors.people_between(clause, ts):
+        return []
+    roles = _GROUP_ROLES.get(m.group(1).lower())
+    cands = [
+        i
+        for i, p in enumerate(actors.people)
+        if p.name
+        and p.rank == 1
+        and i not in people
+        and (roles is None or p.role in roles)
+        and p.first < u.start
+    ]
+    return sorted(cands, key=lambda i: actors.people[i].first) if len(cands) >= 2 else []
+
+
 def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
     """The named author of a first-person release: a person standing alone in a byline line near the
     top ("Prime Minister Ana Soto", "Media release — The Hon Ana Soto MP, Prime Minister of Chile")."""
@@ -394,6 +429,10 @@ def build_frame(
             listed = _country_leaders(actors, u, ts)
             if len(listed) >= 3:
                 people = listed  # "The leaders of the United States, Japan, India and Australia met"
+            else:
+                group = _group_subject(actors, u, ts, people)
+                if group:
+                    people = group + [i for i in people if i not in group]
             if author is not None and author not in people and _first_person(u.text, u.start, ts):
                 people.insert(0, author)  # "Today I welcomed X": the release's author
             if not people:
@@ -451,7 +490,10 @@ def build_frame(
     _complete_participants(fp, actors, units, _triggers)
     _assign_countries(fp, actors, publisher, lex, dateline, clean)
     states = {c for i in fp.participants if (c := actors.people[i].country) in lex.country_name}
-    if fp.type == "meeting" and len(states) >= 3:
+    delegation = unit.in_title is False and bool(_group_subject(actors, unit, ts, []))
+    if fp.type == "meeting" and len(states) >= 3 and not delegation:
+        # (several visiting leaders meeting one host - "the heads of government met the President of X" -
+        # is a meeting, not a summit)
         fp.type = "summit"  # leaders of three or more states meeting in person (an organisation is no state)
     for i in fp.participants:
         p = actors.people[i]
@@ -580,6 +622,17 @@ def _assign_countries(
         people[i].country = dl_entry.value
         people[i].country_source = "dateline"
         used.add(dl_entry.value)
+    for i in [i for i in fp.participants if people[i].country is None and people[i].rank == 1]:
+        # "the President of X, Ana Soto, and Prime Minister Luis Vera": a leader of another office joined
+        # to a placed one is of the same government
+        s0 = people[i].first
+        for j in fp.participants:
+            q = people[j]
+            if j == i or not q.country or q.role == people[i].role:
+                continue
+            if any(0 <= s0 - e <= 8 and re.fullmatch(r"\s*,?\s*and\s*", clean[e:s0]) for _s, e in q.mentions):
+                people[i].country, people[i].country_source = q.country, "text (coordinated)"
+                break
     missing = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
     if len(missing) == 1 and len(used) == 1:
         # a bilateral pair naming the known side's country ("cooperation between Türkiye and Russia",
