@@ -120,7 +120,7 @@ def test_frames_and_events_round_trip_and_filter(tmp_path):
         assert [e["id"] for e in st.events(["fra", "DEU"])] == ["ev_1"]
         assert st.events(["RUS"]) == []
         assert st.events(since="2024-03-02") == []
-        assert st.event("ev_")["participants"][0]["name"] == "A B"
+        assert st.event("ev_1")["participants"][0]["name"] == "A B"
 
 
 def test_document_by_path_or_path_suffix(tmp_path):

@@ -277,14 +277,18 @@ def read_jsonl(
             yield Skip(f"{path}:{lineno}", big)
             continue
         if first and line.strip() in ("[", "{"):
-            yield Skip(path, "not JSON Lines (one JSON object per line) but a JSON document over several lines")
+            yield Skip(
+                path, "not JSON Lines (one JSON object per line) but a JSON document over several lines"
+            )
             return
         try:
             rec = json.loads(line)
         except (ValueError, RecursionError):
             yield Skip(f"{path}:{lineno}", "invalid JSON")
             continue
-        if isinstance(rec, list) and any(isinstance(x, dict) for x in rec):  # a JSON array of records on one line: each object is a record
+        if isinstance(rec, list) and any(
+            isinstance(x, dict) for x in rec
+        ):  # a JSON array of records on one line: each object is a record
             for k, item in enumerate(rec, 1):
                 if isinstance(item, dict):
                     yield _json_record(item, cache, columns, f"{path}#{lineno}.{k}", f"{path}:{lineno}")
