@@ -28,8 +28,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from communique import pipeline
-from communique.store import Store, StoreError
+from communique import __version__, pipeline
+from communique.store import NotFound, Store, StoreError
 
 app = typer.Typer(
     help="communique: diplomatic news in, one traceable record per real-world event out.\n\n"
@@ -39,12 +39,41 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console(soft_wrap=True)
+
+
+def _stdout_gone() -> None:
+    """`communique timeline | head`: the reader has gone; stop quietly with exit 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    raise SystemExit(0)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        _stdout_gone()
+
+
+def write_out(text: str) -> None:
+    """Write ``text`` to stdout now (not at exit, where a closed pipe would print a warning)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _width() -> int:
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) > 0 else 240
+
+
+out = _Console(soft_wrap=True)
 if not out.is_terminal:  # pipes and files get whole lines, not an 80-column wrap
-    out = Console(soft_wrap=True, width=int(os.environ.get("COLUMNS", "240")))
+    out = _Console(soft_wrap=True, width=_width())
 err = Console(stderr=True)
 if not err.is_terminal:
-    err = Console(stderr=True, soft_wrap=True, width=int(os.environ.get("COLUMNS", "240")))
+    err = Console(stderr=True, soft_wrap=True, width=_width())
 
 DbOpt = Annotated[
     Path,
@@ -63,15 +92,45 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextmanager
-def open_store(db: Path) -> Iterator[Store]:
+def open_store(db: Path, create: bool = False) -> Iterator[Store]:
+    """The store at ``db`` (created only with ``create``, for the commands that add documents).
+
+    Errors of the store become a message and an exit code; Ctrl-C a message
+    and exit 130 (every write is one transaction: nothing is half-written).
+    """
     try:
-        st = Store(db)
+        st = Store(db, create=create)
     except StoreError as e:
         raise fail(str(e), 2) from e
     try:
         yield st
+    except StoreError as e:
+        raise fail(str(e), 1) from e
+    except KeyboardInterrupt:
+        n = st.count_documents()
+        err.print(
+            f"interrupted: {db} is intact and holds {n} document{'s' if n != 1 else ''}; "
+            "run the same command again to continue where it stopped"
+        )
+        raise typer.Exit(130) from None
     finally:
         st.close()
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_out(f"communique {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """communique: diplomatic news in, one traceable record per real-world event out."""
 
 
 @contextmanager
@@ -98,7 +157,7 @@ def progress_bar(label: str) -> Iterator[pipeline.Progress | None]:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    write_out(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 
 
 def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -112,7 +171,7 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
                 for k, v in r.items()
             }
         )
-    sys.stdout.write(buf.getvalue())
+    write_out(buf.getvalue())
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
@@ -190,7 +249,7 @@ def ingest(
     ] = True,
 ) -> None:
     """Read articles and store each document once (incremental, idempotent, resumable)."""
-    with open_store(db) as st:
+    with open_store(db, create=True) as st:
         _ingest(st, paths, fmt, column)
         if annotate:
             _annotate(st)
@@ -235,9 +294,10 @@ def show(
     from communique.analyze.show import render_frame
 
     with open_store(db) as st:
-        doc = st.document(doc_id)
-        if doc is None:
-            raise fail(f"no document {doc_id!r} (see `communique documents`)", 1)
+        try:
+            doc = st.find_document(doc_id)
+        except NotFound as e:
+            raise fail(str(e), 2 if e.usage else 1) from e
         frame = st.frame(doc.id)
         if frame is None:
             pipeline.annotate_store(st)
@@ -303,8 +363,12 @@ def events(
     as_csv: CsvOpt = False,
 ) -> None:
     """List events (one per real-world event), with their sources."""
+    countries = _countries(country, pair)
     with open_store(db) as st:
-        evs = st.events(_countries(country, pair), type, since, until, diplomatic_only=diplomatic)
+        try:
+            evs = st.events(countries, type, since, until, diplomatic_only=diplomatic)
+        except ValueError as e:
+            raise fail(str(e), 2) from e
     if as_json:
         print_json(evs)
         return
@@ -328,9 +392,10 @@ def event(
     from communique.analyze.show import render_event
 
     with open_store(db) as st:
-        ev = st.event(event_id)
-        if ev is None:
-            raise fail(f"no event {event_id!r} (see `communique events`)", 1)
+        try:
+            ev = st.find_event(event_id)
+        except NotFound as e:
+            raise fail(str(e), 2 if e.usage else 1) from e
         if as_json:
             print_json(ev)
             return
@@ -351,8 +416,12 @@ def timeline(
     as_json: JsonOpt = False,
 ) -> None:
     """Events in date order, one line each: date, type, status, participants, place, sources."""
+    countries = _countries(country, pair)
     with open_store(db) as st:
-        _print_timeline(st, _countries(country, pair), since, until, all_events, as_json)
+        try:
+            _print_timeline(st, countries, since, until, all_events, as_json)
+        except ValueError as e:
+            raise fail(str(e), 2) from e
 
 
 def _print_timeline(
@@ -365,6 +434,9 @@ def _print_timeline(
     if as_json:
         print_json(rows)
         return
+    if not rows:
+        what = "no events" if st.count_documents() else f"no events: {st.path} holds no documents yet"
+        err.print(what + (" match these filters" if what == "no events" and (countries or since or until) else ""))
     for r in rows:
         n, k = r["sources"], r["independent_sources"]
         src = f"{n} source{'s' if n != 1 else ''}" + (f" ({k} independent)" if k != n else "")
@@ -392,7 +464,7 @@ def run(
     as_json: JsonOpt = False,
 ) -> None:
     """The main job: ingest + annotate + cluster, then print the timeline."""
-    with open_store(db) as st:
+    with open_store(db, create=True) as st:
         _ingest(st, paths, fmt, column)
         _annotate(st)
         pipeline.cluster_store(st)
@@ -432,14 +504,22 @@ def eval_(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every mismatch.")] = False,
 ) -> None:
     """Score the store against a gold file: clustering, event fields and per-document frame fields."""
-    from communique.analyze.eval import evaluate
+    from communique.analyze.eval import evaluate, load_gold
     from communique.analyze.show import render_eval
 
+    try:
+        load_gold(gold)  # a bad gold file is a usage error, whatever the store holds
+    except ValueError as e:
+        raise fail(str(e), 2) from e
     with open_store(db) as st:
         try:
             result = evaluate(gold, list(st.documents()), st.frames(), st.events())
         except ValueError as e:
             raise fail(str(e), 2) from e
+    if not result.in_store:
+        raise fail(
+            f"none of the documents of {gold} is in {db} (matched by url or file name); ingest them first", 1
+        )
     if as_json:
         print_json(result.to_dict())
     else:

@@ -184,6 +184,7 @@ class EvalResult:
     event_misses: list[str]
     fields: dict[str, FieldScore]
     unmatched: list[str]
+    in_store: int | None = None  # gold documents found among the stored documents
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -203,6 +204,7 @@ class EvalResult:
             "event_misses": self.event_misses,
             "field_misses": {k: v.misses for k, v in self.fields.items() if v.misses},
             "unmatched_gold_documents": self.unmatched,
+            "gold_documents_in_store": self.in_store,
         }
 
 
@@ -366,7 +368,8 @@ def evaluate(
     """Score documents, frames and events of a store against the gold file at ``gold_path``."""
     gold = load_gold(gold_path)
     cluster, totals, misses, unmatched = score_events(gold, events)
-    return EvalResult(cluster, totals, misses, score_frames(gold, docs, frames), unmatched)
+    in_store = len(match_documents(gold["documents"], docs))
+    return EvalResult(cluster, totals, misses, score_frames(gold, docs, frames), unmatched, in_store)
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
@@ -383,4 +386,34 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         or not isinstance(gold.get("events"), dict)
     ):
         raise ValueError(f"gold file {path} needs 'documents' and 'events' objects (see seeds.gold.json)")
+    problem = _gold_problem(gold)
+    if problem:
+        raise ValueError(f"gold file {path}: {problem} (see seeds.gold.json)")
     return gold
+
+
+def _gold_problem(gold: Mapping[str, Any]) -> str | None:
+    """What is wrong with the inside of a gold file, or None."""
+    if not gold["documents"]:
+        return "'documents' is empty: nothing to score"
+    for key, info in gold["documents"].items():
+        if not isinstance(info, dict):
+            return f"documents[{key!r}] is not an object"
+        for k in ("event", "role", "outlet", "published", "dateline"):
+            if info.get(k) is not None and not isinstance(info[k], str):
+                return f"documents[{key!r}].{k} is not a string or null"
+    for key, ev in gold["events"].items():
+        if not isinstance(ev, dict):
+            return f"events[{key!r}] is not an object"
+        for k in ("date", "type", "participants"):
+            if k not in ev:
+                return f"events[{key!r}] has no {k!r}"
+        for k in ("date", "type", "location"):
+            if ev.get(k) is not None and not isinstance(ev[k], str):
+                return f"events[{key!r}].{k} is not a string or null"
+        people = ev["participants"]
+        if not isinstance(people, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("name"), str) for p in people
+        ):
+            return f"events[{key!r}].participants is not a list of objects with a 'name'"
+    return None

@@ -22,13 +22,18 @@ def _quote(doc: Document | None, span: Mapping[str, Any] | Span) -> str:
     return f'[dim]    "{escape(text)}"  ({s.doc_id[:8]} {s.start}-{s.end})[/dim]'
 
 
+def _known(*pairs: tuple[str, Any]) -> str:
+    """``outlet X, dateline Y``: the labelled values that are known (None and empty left out)."""
+    return ", ".join(f"{label} {escape(str(v))}" if label else escape(str(v)) for label, v in pairs if v)
+
+
 def render_frame(con: Console, doc: Document, frame: Frame) -> None:
     """Print a document's frame; under each field, the sentence(s) behind it."""
     d = frame.to_dict()
-    con.print(f"[bold]{escape(doc.title or doc.paths[0] if doc.paths else doc.id)}[/bold]  {doc.id}")
-    con.print(
-        f"outlet {escape(str(doc.outlet))}, published {doc.published}, dateline {escape(str(doc.dateline))}"
-    )
+    con.print(f"[bold]{escape(doc.title or (doc.paths[0] if doc.paths else doc.id))}[/bold]  {doc.id}")
+    about = _known(("outlet", doc.outlet), ("published", doc.published), ("dateline", doc.dateline))
+    if about:
+        con.print(about)
     if frame.skipped:
         con.print(f"not annotated: {escape(frame.skipped)}")
         return
@@ -39,22 +44,25 @@ def render_frame(con: Console, doc: Document, frame: Frame) -> None:
     if not frame.type:
         con.print("no diplomatic event in this document")
         return
-    con.print(
-        f"event: [bold]{d['type']}[/bold] ({d['status']}) on {d['date']} ({escape(str(d['date_text']))})"
-    )
+    when = f" on {d['date']}" if d["date"] else " (date unknown)"
+    said = f" ({escape(str(d['date_text']))})" if d.get("date_text") else ""
+    con.print(f"event: [bold]{d['type']}[/bold]" + (f" ({d['status']})" if d["status"] else "") + when + said)
     for key in ("type", "date"):
         for s in ev.get(key, [])[:1]:
             con.print(_quote(doc, s))
-    con.print(f"codes: CAMEO {d['codes']['cameo']}, PLOVER {d['codes']['plover']}")
+    codes = _known(("CAMEO", d["codes"]["cameo"]), ("PLOVER", d["codes"]["plover"]))
+    if codes:
+        con.print(f"codes: {codes}")
     if frame.host or frame.location:
-        con.print(f"host {frame.host}, location {escape(str(frame.location))}")
+        con.print(_known(("host", frame.host), ("location", frame.location)))
         for s in ev.get("location", [])[:1]:
             con.print(_quote(doc, s))
     for title, people in (("participants", frame.participants), ("attendees", frame.attendees)):
         if people:
             con.print(f"{title}:")
             for p in people:
-                con.print(f"  {escape(str(p.name))} ({p.country}, {p.role})")
+                more = _known(("", p.country), ("", p.role))
+                con.print(f"  {escape(str(p.name or '?'))}" + (f" ({more})" if more else ""))
                 for s in p.spans[:1]:
                     con.print(_quote(doc, s))
     for st in frame.statements:
@@ -81,27 +89,31 @@ def render_event(con: Console, ev: Mapping[str, Any], docs: Mapping[str, Documen
     def doc_of(span: Mapping[str, Any]) -> Document | None:
         return docs.get(span["doc_id"])
 
-    con.print(
-        f"[bold]{ev.get('date') or '?'} {ev.get('type') or 'news'}[/bold] ({ev.get('status')})  {ev['id']}"
-    )
+    status = f" ({ev['status']})" if ev.get("status") else ""
+    con.print(f"[bold]{ev.get('date') or '????-??-??'} {ev.get('type') or 'news'}[/bold]{status}  {ev['id']}")
     codes = ev.get("codes") or {}
-    con.print(f"codes: CAMEO {codes.get('cameo')}, PLOVER {codes.get('plover')}")
+    known_codes = _known(("CAMEO", codes.get("cameo")), ("PLOVER", codes.get("plover")))
+    if known_codes:
+        con.print(f"codes: {known_codes}")
     if ev.get("host") or ev.get("location"):
-        con.print(f"host {ev.get('host')}, location {escape(str(ev.get('location')))}")
+        con.print(_known(("host", ev.get("host")), ("location", ev.get("location"))))
     for title in ("participants", "attendees"):
         people = ev.get(title) or []
         if people:
             con.print(f"{title}:")
             for p in people:
-                con.print(f"  {escape(str(p.get('name')))} ({p.get('country')}, {p.get('role')})")
+                more = _known(("", p.get("country")), ("", p.get("role")))
+                con.print(f"  {escape(str(p.get('name') or '?'))}" + (f" ({more})" if more else ""))
                 for s in (p.get("spans") or [])[:2]:
                     con.print(_quote(doc_of(s), s))
     con.print("sources:")
     for s in ev.get("sources", []):
         copy = f", copy of {s['copy_of'][:8]}" if s.get("copy_of") else ""
+        role = f" ({s.get('role')}{copy})" if s.get("role") or copy else ""
+        published = f" published {s['published']}" if s.get("published") else ""
         con.print(
-            f"  {s['doc_id'][:8]} {escape(str(s.get('outlet')))} ({s.get('role')}{copy}) "
-            f"published {s.get('published')}  {escape(str(s.get('url') or s.get('path')))}"
+            f"  {s['doc_id'][:8]} {escape(str(s.get('outlet') or 'outlet unknown'))}{role}{published}  "
+            f"{escape(str(s.get('url') or s.get('path') or ''))}"
         )
     for v in ev.get("date_votes") or []:
         mark = "agrees" if v.get("agrees") else "disagrees"
