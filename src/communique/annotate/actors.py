@@ -84,6 +84,27 @@ GROUP = re.compile(
     r"prime ministers|chancellors|counterparts)\b|\bboth leaders\b|\bboth sides\b|\bthe two\b(?= (?:agreed|discussed|leaders|sides))",
     re.I,
 )
+# Nouns that describe an office in apposition to its holder ("China's top foreign-policy official, X,"),
+# with the rank such a person takes when no title of the table is named.
+DESCRIPTORS = {
+    "official": 2,
+    "diplomat": 2,
+    "adviser": 2,
+    "advisor": 2,
+    "envoy": 2,
+    "minister": 2,
+    "secretary": 2,
+    "chief": 2,
+    "negotiator": 2,
+    "emissary": 2,
+    "aide": 3,
+    "representative": 3,
+}
+_INTENSIFIER = frozenset("top senior most highest-ranking leading".split())
+_NOT_MODIFIER = frozenset(
+    "the a an and or of to in on at for with by from as is was are were be been has had have who which that "
+    "this these those his her its their our said says will would".split()
+)
 SPOUSE_RANK = 4  # titles.tsv rank of "First Lady": a leader's spouse, never a principal
 _LEADER_WORD = frozenset(["leader", "head", "counterpart"])
 # "President of the Republic", "Prime Minister of the Nation": a home title that names no country (the
@@ -411,8 +432,9 @@ class _Scanner:
             if b >= 0 and b in self.ent_end and _gap_ok(self.text, toks[b], toks[b + 1]):
                 ei = self.ent_end[b]
                 e = self.ents[ei][0]
-                if _country_of(e):
-                    country = _country_of(e)
+                if _country_of(e) or (e.kind == "place" and tm):
+                    # "Belarusian President", "White House national security adviser", "Kremlin spokesman"
+                    country = _country_of(e) or e.value
                     start_i = ei
             if not tm and country is None:
                 i += 1
@@ -487,7 +509,9 @@ class _Scanner:
                 )  # the office goes on: one person, the next title names them
                 i = j + 1
                 continue
-            definite = rank == 1 and toks[i].is_cap and i > 0 and toks[i - 1].low == "the"
+            definite = (
+                i > 0 and toks[i - 1].low == "the" and (rank == 1 and toks[i].is_cap or 1 < rank <= 2)
+            )  # "the Federal Chancellor, Ana Soto," / "the national security adviser, Ana Soto,"
             if (
                 not name_toks
                 and (country or home or start_i < i or definite)
@@ -523,13 +547,20 @@ class _Scanner:
                 and toks[i].is_cap
                 and (k >= len(toks) or toks[k].text in (",", ";") or toks[k].low in PERSON_VERBS)
             )  # "Prince Ana Soto, Crown Prince and Prime Minister, received ..."
-            if not name_toks and postposed_ok and start_i >= 3 and toks[start_i - 1].text == ",":
+            sp = start_i
+            if start_i >= 2 and toks[start_i - 1].low == "the" and toks[start_i - 2].text == ",":
+                # "Ana Soto, the national security adviser,": a definite office set off by commas
+                sp = start_i - 1
+                postposed_ok = postposed_ok or (
+                    rank <= 2 and (k >= len(toks) or toks[k].text in (",", ";", "."))
+                )
+            if not name_toks and postposed_ok and sp >= 3 and toks[sp - 1].text == ",":
                 # postposed title: "H.E. Mr. Ana Soto, President of Peru", "Ana J. Soto, president of Peru"
-                q = start_i - 2
+                q = sp - 2
                 while (
                     q >= 0
                     and q not in used
-                    and start_i - 1 - q <= 7
+                    and sp - 1 - q <= 7
                     and (
                         _name_word(toks[q])
                         or (toks[q].text == "." and q and len(toks[q - 1].text) == 1 and toks[q - 1].is_cap)
@@ -544,7 +575,7 @@ class _Scanner:
                     q -= 1
                 cand = [
                     t
-                    for t in toks[q + 1 : start_i - 1]
+                    for t in toks[q + 1 : sp - 1]
                     if (t.low not in PARTICLES or t is not toks[q + 1]) and t.text != "."
                 ]
                 while cand and cand[0].low in HONORIFICS:
@@ -554,9 +585,9 @@ class _Scanner:
                     and cand[0].low not in PARTICLES
                     and all(
                         _gap_ok(self.text, a, b) or b.text == "." or a.text == "."
-                        for a, b in zip(toks[q + 1 : start_i - 2], toks[q + 2 : start_i - 1], strict=False)
+                        for a, b in zip(toks[q + 1 : sp - 2], toks[q + 2 : sp - 1], strict=False)
                     )
-                    and not any(lex.match_entity(toks, x) for x in range(q + 1, start_i - 1))
+                    and not any(lex.match_entity(toks, x) for x in range(q + 1, sp - 1))
                 ):
                     name_toks = cand
                     start_i = q + 1
@@ -607,8 +638,140 @@ class _Scanner:
             )
             used.update(range(start_i, end_tok + 1))
             i = end_tok + 1
+        out.extend(self._descriptors(used))
         out.extend(self._bare(used, solo))
         return [self._with_alias(m) for m in out]
+
+    def _descriptor_at(self, d: int) -> tuple[int, str | None, str, int] | None:
+        """At a descriptor noun ``d`` ("official", "diplomat", "adviser", ...): (index where the phrase
+        starts, its country, its role, rank) of "[the] <Country's|Demonym|Place> [modifiers] <noun>"
+        ("China's top foreign-policy official", "the country's chief diplomat"), else None."""
+        toks, lex = self.toks, self.lex
+        k = d - 1
+        mods: list[Token] = []
+        while (
+            k >= 0
+            and len(mods) < 4
+            and (
+                (
+                    toks[k].is_word
+                    and not toks[k].is_cap
+                    and toks[k].low not in _NOT_MODIFIER
+                    and not toks[k].low.endswith("'s")
+                )
+                or toks[k].text == "-"
+            )
+        ):
+            if (
+                not _gap_ok(self.text, toks[k], toks[k + 1])
+                and toks[k + 1].text != "-"
+                and toks[k].text != "-"
+            ):
+                return None
+            mods.insert(0, toks[k])
+            k -= 1
+        if k < 0 or not _gap_ok(self.text, toks[k], toks[k + 1]):
+            return None
+        country: str | None = None
+        start = k
+        if k in self.ent_end:
+            ei = self.ent_end[k]
+            e = self.ents[ei][0]
+            country = _country_of(e) or (e.value if e.kind == "place" else None)
+            if country is None:
+                return None
+            start = ei
+        elif toks[k].low in ("country's", "nation's") and k and toks[k - 1].low == "the":
+            # "the country's chief diplomat": the country the text named last
+            before = [self.ents[x][0] for x in sorted(self.ents) if x < k]
+            named = [e.value for e in before if e.kind in ("country", "demonym")]
+            if not named:
+                return None
+            country, start = named[-1], k - 1
+        else:
+            return None
+        if start > 0 and toks[start - 1].low == "the":
+            start -= 1
+        role = rank = None
+        for x in range(k + 1, d + 1):
+            tm = lex.match_title(toks, x)
+            if tm and x + tm[1] == d + 1:
+                role, rank = tm[0].value, int(tm[0].extra)
+                break
+        if role is None:
+            keep = [t for t in mods if t.low not in _INTENSIFIER]
+            while keep and keep[0].text == "-":
+                keep.pop(0)
+            phrase = self.text[keep[0].start : toks[d].end] if keep else toks[d].text
+            role = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
+            rank = DESCRIPTORS[toks[d].low]
+        assert rank is not None
+        return start, country, role, rank
+
+    def _descriptors(self, used: set[int]) -> list[RawMention]:
+        """A person named in apposition to a descriptor of their office: "China's top foreign-policy
+        official, Ana Soto," / "Ana Soto, the country's chief diplomat," - with the descriptor's country
+        and role (the titles table's role when the descriptor ends in a title: "Russia's foreign
+        minister")."""
+        toks, lex = self.toks, self.lex
+        out: list[RawMention] = []
+        for d, t in enumerate(toks):
+            if t.low not in DESCRIPTORS or t.is_cap or d in used or d + 1 >= len(toks):
+                continue
+            hit = self._descriptor_at(d)
+            if hit is None:
+                continue
+            start, country, role, rank = hit
+            if any(x in used for x in range(start, d + 1)):
+                continue
+            name_toks: list[Token] = []
+            s_i, e_i = start, d
+            if toks[d + 1].text == ",":
+                # forward: "<descriptor>, Ana Soto,"
+                a = d + 2
+                while a < len(toks) and (toks[a].low in HONORIFICS or toks[a].text == "."):
+                    a += 1
+                k2, cand = _read_name(toks, a, lex, self.text)
+                if (
+                    len(cand) >= 2
+                    and not any(x in used for x in range(a, k2))
+                    and (k2 >= len(toks) or toks[k2].text in (",", ".", ";") or toks[k2].low in PERSON_VERBS)
+                ):
+                    name_toks, e_i = cand, k2 - 1
+            if (
+                not name_toks
+                and start >= 3
+                and toks[start - 1].text == ","
+                and (toks[d + 1].text in (",", ".", ";") or toks[d + 1].low in PERSON_VERBS)
+            ):
+                # backward: "Ana Soto, <descriptor>,"
+                q = start - 2
+                while (
+                    q >= 0
+                    and start - 1 - q <= 4
+                    and _name_word(toks[q])
+                    and q not in used
+                    and q not in self.ents
+                ):
+                    q -= 1
+                cand = [x for x in toks[q + 1 : start - 1]]
+                if (
+                    len(cand) >= 2
+                    and cand[0].low not in PARTICLES
+                    and all(_gap_ok(self.text, a, b) for a, b in zip(cand, cand[1:], strict=False))
+                    and not any(lex.match_title(toks, x) for x in range(q + 1, start - 1))
+                ):
+                    name_toks, s_i = cand, q + 1
+            if not name_toks:
+                continue
+            name, words = _name_of(self.text, name_toks)
+            out.append(
+                RawMention(
+                    toks[s_i].start, toks[e_i].end, name, words, country, role, rank, True, self.in_title
+                )
+            )
+            used.update(range(s_i, e_i + 1))
+        return out
 
     def _with_alias(self, m: RawMention) -> RawMention:
         """A name followed by one bracketed name word - "Ana Soto Ruiz (Anita)", "(ASR)" - is also known

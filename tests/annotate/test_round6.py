@@ -1,0 +1,65 @@
+"""Mechanisms of the sixth round, each on short texts written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+from annotatehelp import make_doc
+
+from communique.annotate import annotate
+from communique.annotate.actors import find_actors
+from communique.annotate.lexicon import lexicon
+from communique.model import Frame
+
+
+def _frame(text: str, **kw: str) -> Frame:
+    kw.setdefault("published", "2024-03-05")
+    return annotate(make_doc(text, **kw)).frame
+
+
+def _people(fr: Frame) -> set[tuple[str | None, str | None]]:
+    return {(p.name, p.country) for p in fr.participants}
+
+
+def test_an_appositive_descriptor_gives_country_and_office() -> None:
+    fr = _frame(
+        "LIMA (Agency) - Peruvian national security adviser Ana Soto met Chile's top foreign-policy official, "
+        "Luis Vera Ruiz, in a Lima hotel on Monday for five hours of talks."
+    )
+    assert fr.type == "meeting" and fr.date == "2024-03-04"
+    assert ("Luis Vera Ruiz", "CHL") in _people(fr)
+    assert fr.location == "Lima"
+
+
+def test_officials_of_two_states_meeting_in_a_third_are_the_principals() -> None:
+    fr = _frame(
+        "GENEVA (Agency) - Kremlin national security adviser Ivan Petrov met Peru's chief diplomat, Ana Soto, "
+        "on Monday."
+    )
+    assert _people(fr) == {("Ivan Petrov", "RUS"), ("Ana Soto", "PER")}
+    assert fr.type == "meeting" and fr.host is None and fr.location == "Geneva"
+
+
+def test_a_postposed_descriptor_and_the_countrys_diplomat() -> None:
+    fr = _frame(
+        "Peru's foreign ministry said the country's chief diplomat, Ana Soto, met Luis Vera, Chile's top "
+        "diplomat, in Quito on Monday."
+    )
+    assert _people(fr) == {("Ana Soto", "PER"), ("Luis Vera", "CHL")}
+    roles = {p.name: p.role for p in fr.participants}
+    assert roles["Ana Soto"] == "Chief Diplomat" and roles["Luis Vera"] == "Diplomat"
+
+
+def test_a_definite_office_set_off_by_commas_names_its_holder() -> None:
+    actors = find_actors(
+        "Ana Soto, the national security adviser, met the foreign minister, Luis Vera, on Monday.",
+        None,
+        lexicon(),
+    )
+    roles = {p.name: p.role for p in actors.people}
+    assert roles == {"Ana Soto": "National Security Advisor", "Luis Vera": "Foreign Minister"}
+
+
+def test_a_descriptor_needs_a_country_and_a_name() -> None:
+    fr = _frame(
+        "A senior official, Ana Soto, said talks went well. A U.S. official said afterwards it was frank."
+    )
+    assert fr.type is None
