@@ -428,3 +428,20 @@ def test_ctrl_c_during_ingest_says_so_exits_130_and_keeps_whole_batches(tmp_path
     conn.close()
     result = invoke("ingest", str(folder), "--db", str(db), "--no-annotate")  # resumes
     assert result.exit_code == 0 and f"({n} already stored)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"), [(["  "], "empty search query"), (["Minsk", "--limit", "-5"], "1 or more")]
+)
+def test_search_with_an_empty_query_or_a_bad_limit(db, args, words):
+    result = invoke("search", *args, "--db", db)
+    no_traceback(result)
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_a_non_numeric_columns_variable_does_not_break_startup(db):
+    env = {**os.environ, "COLUMNS": "wide"}
+    out = subprocess.run(
+        [sys.executable, "-m", "communique", "events", "--db", db], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0 and "Traceback" not in out.stderr

@@ -298,6 +298,10 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search (SQLite FTS5 syntax); returns (doc_id, snippet) pairs, best first."""
+        if not query.strip():
+            raise ValueError("empty search query; give words, e.g. 'Lukashenko AND park'")
+        if limit < 1:
+            raise ValueError(f"the limit must be 1 or more, not {limit}")
         try:
             rows = self.conn.execute(
                 "SELECT doc_id, snippet(documents_fts, 2, '[', ']', '...', 12) FROM documents_fts "
