@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -17,6 +18,11 @@ def default_workers() -> int:
     if env and env.isdigit() and int(env) > 0:
         return int(env)
     return os.cpu_count() or 1
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def map_items(
@@ -35,5 +41,5 @@ def map_items(
             yield fn(x)
         return
     chunk = max(1, len(seq) // (n * 8))
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    with ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint) as pool:
         yield from pool.map(fn, seq, chunksize=chunk)
