@@ -63,3 +63,35 @@ def test_a_descriptor_needs_a_country_and_a_name() -> None:
         "A senior official, Ana Soto, said talks went well. A U.S. official said afterwards it was frank."
     )
     assert fr.type is None
+
+
+def test_an_event_only_referred_to_takes_the_leaders_of_the_lead() -> None:
+    fr = _frame(
+        "LIMA (Agency) - Officials in Lima said Saturday that Friday's meeting in the Chilean port of Arica had "
+        "left them hopeful.\n\nPeruvian President Ana Soto travelled north with Andean Community secretary-general "
+        "Luis Vera Ruiz to press Chilean President Ivan Petrov on water rights. Speaking after the talks, Soto said "
+        "she was satisfied.",
+        published="2024-03-09",
+    )
+    assert fr.type == "meeting" and fr.date == "2024-03-08" and fr.location == "Arica"
+    assert {"Ana Soto", "Ivan Petrov"} <= {p.name for p in fr.participants}
+
+
+def test_a_sentence_that_links_the_leaders_beats_a_referring_one() -> None:
+    fr = _frame(
+        "QUITO (Agency) - On Saturday President Ana Soto of Peru and Chilean President Luis Vera sat down together. "
+        "The talks, held on the sidelines of the Summit of the Andes, lasted an hour.",
+        published="2024-03-09",
+    )
+    assert fr.type == "meeting" and _people(fr) == {("Ana Soto", "PER"), ("Luis Vera", "CHL")}
+    assert fr.date == "2024-03-09"
+
+
+def test_an_all_capitals_dateline_is_no_person() -> None:
+    actors = find_actors("SANTO DOMINGO (Agency) - President Ana Soto of Peru spoke.", None, lexicon())
+    assert [p.name for p in actors.people] == ["Ana Soto"]
+
+
+def test_an_organisations_body_before_an_office_gives_the_organisation() -> None:
+    actors = find_actors("AU Commission chairperson Ana Soto Ruiz met the press.", None, lexicon())
+    assert [(p.name, p.country) for p in actors.people] == [("Ana Soto Ruiz", "AU")]

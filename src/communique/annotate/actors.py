@@ -105,6 +105,8 @@ _NOT_MODIFIER = frozenset(
     "the a an and or of to in on at for with by from as is was are were be been has had have who which that "
     "this these those his her its their our said says will would".split()
 )
+# The body of a state or organisation between its name and an office ("AU Commission chairperson").
+_BODY = frozenset("commission council committee secretariat assembly parliament cabinet ministry".split())
 SPOUSE_RANK = 4  # titles.tsv rank of "First Lady": a leader's spouse, never a principal
 _LEADER_WORD = frozenset(["leader", "head", "counterpart"])
 # "President of the Republic", "Prime Minister of the Nation": a home title that names no country (the
@@ -429,6 +431,13 @@ class _Scanner:
                 b -= 1
             if b >= 3 and toks[b].text == ")" and toks[b - 2].text == "(" and toks[b - 1].text.isupper():
                 b -= 3  # "People's Republic of China (PRC) State Councilor"
+            if b >= 1 and b not in self.ent_end and toks[b].low in _BODY and toks[b].is_cap:
+                # "AU Commission chairperson", "Russian Security Council secretary": the body's country
+                c = b - 1
+                if c not in self.ent_end and c >= 1 and toks[c].is_cap and toks[c].is_word:
+                    c -= 1
+                if c in self.ent_end and all(_gap_ok(self.text, toks[x], toks[x + 1]) for x in range(c, i)):
+                    b = c
             if b >= 0 and b in self.ent_end and _gap_ok(self.text, toks[b], toks[b + 1]):
                 ei = self.ent_end[b]
                 e = self.ents[ei][0]
@@ -826,6 +835,13 @@ class _Scanner:
             ok = False
             if nxt is not None and (nxt.low in PERSON_VERBS or nxt.text in (":", "(")):
                 ok = True
+            if (
+                ok
+                and nxt is not None
+                and nxt.text == "("
+                and self.text[toks[i].start : toks[k - 1].end].isupper()
+            ):
+                ok = False  # "PANAMA CITY (Agency) -": a dateline, not a speaker
             if (
                 nxt is not None
                 and nxt.low == "and"

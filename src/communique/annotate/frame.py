@@ -387,6 +387,43 @@ def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
     return None
 
 
+_REFERRED_NOUN = re.compile(r"(?:meeting|talks|summit|visit|call|conversation|videoconference)s?", _I)
+_REFERRED_BEFORE = re.compile(
+    r"(?:\b(?:the|their|this|that|these)|['’]s)\s+(?:(?!(?:and|or|with|of|by|to|in|on)\b)[\w-]+\s+){0,2}$", _I
+)
+
+
+def _referred(text: str, start: int, ts: int, te: int) -> bool:
+    """Whether a trigger is a noun that refers to an event told elsewhere ("Friday's meeting", "after
+    the talks", "the two leaders' talks")."""
+    return (
+        bool(_REFERRED_NOUN.fullmatch(text, ts, te))
+        and not text[ts].isupper()  # "the Summit of the Americas": a named gathering, not a reference
+        and bool(_REFERRED_BEFORE.search(text[max(start, ts - 40) : ts]))
+    )
+
+
+def _lead_principals(actors: Actors, units: Sequence[Unit]) -> list[int]:
+    """The leaders named in the headline and the first two sentences: heads of state or government
+    first, then officials of a party no head represents (an organisation's chair)."""
+    found: list[int] = []
+    body = [u for u in units if not u.in_title][:2]
+    for u in [u for u in units if u.in_title] + body:
+        for i in actors.people_between(u.start, u.end, u.in_title):
+            if i not in found and actors.people[i].name and _is_principal(actors.people[i]):
+                found.append(i)
+    heads = [i for i in found if actors.people[i].rank in (1, 9)]
+    head_countries = {actors.people[i].country for i in heads}
+    others = [
+        i
+        for i in found
+        if actors.people[i].rank == 2
+        and actors.people[i].country
+        and actors.people[i].country not in head_countries
+    ]
+    return heads + others
+
+
 _ABBREV_DOT = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Amb|Hon)\.")
 
 
@@ -418,6 +455,7 @@ def build_frame(
         units.append(Unit(s, e, clean, False, k))
     want_future = prelim_role in ("announcement", "preview")
     author = _author(clean, actors, _triggers)
+    lead_people: list[int] | None = None
     best: tuple[float, int, Unit, str, int, int, list[int]] | None = None
     for order, u in enumerate(units):
         if u.index > 60:
@@ -433,8 +471,16 @@ def build_frame(
                 group = _group_subject(actors, u, ts, people)
                 if group:
                     people = group + [i for i in people if i not in group]
+            filled = []
             if author is not None and author not in people and _first_person(u.text, u.start, ts):
                 people.insert(0, author)  # "Today I welcomed X": the release's author
+            if len(people) < 2 and u.index <= 3 and _referred(u.text, u.start, ts, te):
+                # "Friday's meeting in Sochi", "after the talks": an event only referred to is the one of
+                # the leaders the lead names
+                if lead_people is None:
+                    lead_people = _lead_principals(actors, units)
+                filled = [i for i in lead_people if i not in people]
+                people = people + filled
             if not people:
                 continue
             countries = {actors.people[i].country for i in people}
@@ -457,6 +503,8 @@ def build_frame(
                 # sentence ("..., the first held since 2021") only weakens it
                 own = any(x <= ts < y for x, y in _recalled_clauses(u.text, u.start, u.end, RECALL))
                 score -= 2.5 if own else 1.0
+            if filled:
+                score -= 1.5  # the people come from the lead, not from the sentence: one that links them wins
             score -= TYPE_PRIORITY[typ] * 0.01
             if DEBUG:
                 print(
@@ -854,6 +902,12 @@ def _locate(
     span: tuple[int, int] | None = None
     weak: tuple[str, str, tuple[int, int] | None] | None = None
     n_own = 2 if fp.ground and fp.ground != (unit.start, unit.end) else 1
+    own = _place_after_trigger(fp, actors, lex)
+    if own is not None:
+        city, host_c, span = own
+        venue = span is not None and clean[span[0] : span[1]] != city  # "at Al-Yamamah Palace"
+        scopes = []
+        own_scope = True
     for k, (a, b, in_title) in enumerate(scopes):
         strong_only = k >= n_own and dateline is not None and fp.status == "held" and lex.place_of(dateline)
         # a dispatch filed from the place: its dateline beats places of other sentences, unless one of
@@ -956,6 +1010,34 @@ def _locate(
     if own_scope and host_c and not _THIRD_PLACE.search(unit.text, unit.start, unit.end):
         fp.own_place_country = host_c
     fp.host = host_c if host_c in countries else None
+
+
+_AFTER_TRIGGER = re.compile(r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?", _I)
+
+
+def _place_after_trigger(
+    fp: FrameParts, actors: Actors, lex: Lexicon
+) -> tuple[str, str | None, tuple[int, int] | None] | None:
+    """The place named right after the main trigger ("Friday's meeting in the Chilean port of Arica",
+    "talks in Sochi"): (city, country, span), else None."""
+    unit = fp.unit
+    if unit is None or fp.type_span is None:
+        return None
+    text, te = unit.text, fp.type_span[1]
+    m = _AFTER_TRIGGER.match(text, te, unit.end)
+    if not m:
+        return None
+    c = _CITY_OF.match(text, te + 1, unit.end) if text[te : te + 1] == " " else None
+    if c is not None:
+        place = lex.place_of(c.group(1))
+        city = place.extra if place is not None else c.group(1)
+        return city, (place.value if place is not None else None), (None if unit.in_title else c.span(1))
+    for s, e, entry, t in actors.entities:
+        if t == unit.in_title and s == m.end() and entry.kind == "place" and e <= unit.end:
+            if _ATTRIBUTIVE.match(text, e):
+                return None  # "in the Maryland retreat"
+            return entry.extra, entry.value, (None if unit.in_title else (s, e))
+    return None
 
 
 def _host_leader(fp: FrameParts, actors: Actors) -> None:
