@@ -22,6 +22,7 @@ from communique.annotate.actors import Actors, aliases, find_actors
 from communique.annotate.codes import codes
 from communique.annotate.content import extract_content
 from communique.annotate.dates import anchor_date, find_times, parse_iso_date
+from communique.annotate.fallback import fallback_frame
 from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
 from communique.annotate.roles import final_role, frame_dateline, headline_role
@@ -125,6 +126,23 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
         lex,
         doc.dateline or frame_dateline(clean),
     )
+    if fp.type is None or len(fp.participants) < 2:
+        fp = (
+            fallback_frame(
+                clean,
+                title,
+                bounds,
+                actors,
+                times,
+                title_times,
+                anchor,
+                published,
+                publisher,
+                lex,
+                doc.dateline or frame_dateline(clean),
+            )
+            or fp
+        )
     if fp.type is not None:
         role = final_role(role, reason, fp.status, fp.date, anchor)
     content = extract_content(doc, sentences, _person_refs(actors), anchor)

@@ -1,0 +1,329 @@
+"""A fallback event frame for documents the main builder (:mod:`.frame`) leaves without one.
+
+Used only when :func:`~communique.annotate.frame.build_frame` finds no event or fewer than two
+participants. It looks at the headline and the first sentences only, for a diplomatic trigger
+(met, received, hosted, held talks, a telephone conversation, signed ... agreement, congratulated, a
+virtual summit), takes the people that trigger links, and completes what the main builder's stricter
+rules leave open:
+
+* a nameless office as subject ("The President received ...", "The Prime Minister today held ...") is
+  the publisher's own principal;
+* a headline with no subject ("Telephone conversation with President of X Y") has the text's principal
+  of another country as its other side;
+* untitled names are confirmed as leaders by a plural rank phrase ("the two presidents");
+* countries from the text next to a name ("Serbia's A", "Ukrainian Minister B", "signed for Israel"),
+  a "A-B" pair in the headline, the publisher and dateline rules of :mod:`.frame`, and the place of the
+  event for the receiving side ("received X in <city>").
+
+It stays precise: the frame needs two principals of two different countries (or one placed and one
+leader of unknown country), linked by one trigger in the lead. Date, location and host come from the
+main builder's own routines, so every field carries the same evidence spans.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from communique.annotate.actors import Actors, Person
+from communique.annotate.dates import FUTURE, Time
+from communique.annotate.frame import (
+    TRIGGERS,
+    FrameParts,
+    Unit,
+    _choose_date,
+    _host_leader,
+    _linked,
+    _locate,
+    _recalled_clauses,
+    _TextTriggers,
+)
+from communique.annotate.lexicon import Lexicon, Publisher, tokenize
+
+_I = re.IGNORECASE
+_LEAD = 4  # body sentences read (a dateline line counts as one)
+_VIDEO = TRIGGERS[0][1]
+_PHONE = re.compile(r"\b(?:tele)?phone\b", _I)
+_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|initial(?:l)?(?:ed|s|ing)?)\b", _I)
+_INSTRUMENT = re.compile(
+    r"\b(?:agreements?|treat(?:y|ies)|accords?|declarations?|deal|pact|memorand(?:um|a)|document|text)\b", _I
+)
+_RANK_GROUP = re.compile(
+    r"\b(?:the|both) (?:two )?(presidents|leaders|prime ministers|chancellors|heads of state|heads of government)\b",
+    _I,
+)
+_GROUP_ROLE = {"presidents": "President", "prime ministers": "Prime Minister", "chancellors": "Chancellor"}
+_THE_TITLE = re.compile(r"\bThe ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
+_RECEIVE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b", _I)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,4}$")
+_DEMONYM_GAP = re.compile(r"^\s+(?:[A-Z][\w-]*\s+){0,4}$")
+_FOR_GAP = re.compile(r"^\s*(?:signed\s+)?for\s+(?:the\s+)?$", _I)
+_PAIR = re.compile(r"^\s*[-–—/]\s*$")
+
+
+def _principal(p: Person) -> bool:
+    return p.rank <= 2 or p.rank == 9
+
+
+def _copy_actors(actors: Actors) -> Actors:
+    people = []
+    for p in actors.people:
+        q = copy.copy(p)
+        q.mentions = list(p.mentions)
+        q.country_evidence = list(p.country_evidence)
+        q.surfaces = list(p.surfaces)
+        q.words = set(p.words)
+        people.append(q)
+    return Actors(actors.entities, people, dict(actors.mention_of), actors.groups)
+
+
+def _nameless_subjects(work: Actors, units: Sequence[Unit], lex: Lexicon) -> None:
+    """ "The President received ...": a definite capitalised office with no name, not "of <Country>", is a
+    person (the publisher's own principal) when the actors have none at that place."""
+    for u in units:
+        for m in _THE_TITLE.finditer(u.text, u.start, u.end):
+            s, e = m.start(1), m.end(1)
+            if re.match(r"\s+of\b", u.text[e : e + 5]):
+                continue
+            toks = tokenize(u.text, s, e)
+            hit = lex.match_title(toks, 0) if toks else None
+            if hit is None:
+                continue
+            entry, n = hit
+            if n != len(toks) or not entry.extra.isdigit() or int(entry.extra) != 1:
+                continue
+            key = (m.start(), e, u.in_title)
+            over = [(a, b, t) for (a, b, t) in work.mention_of if t == u.in_title and a < e and s < b]
+            if over:
+                # "The President received President X": the nameless subject was merged into the named
+                # object of its own sentence; it is someone else
+                a, b, t = over[0]
+                owner = work.people[work.mention_of[(a, b, t)]]
+                later = [x for x, _y in owner.mentions if b < x < u.end] if not u.in_title else []
+                if len(over) > 1 or owner.name is None or not later or (a, b) not in owner.mentions:
+                    continue
+                del work.mention_of[(a, b, t)]
+                owner.mentions.remove((a, b))
+                owner.first = min((x for x, _y in owner.mentions if x >= 0), default=owner.first)
+            same = [
+                i
+                for i, p in enumerate(work.people)
+                if p.name is None and p.role == entry.value and p.rank == 1
+            ]
+            if same:
+                idx = same[0]
+            else:
+                work.people.append(Person(None, set(), None, entry.value, 1))
+                idx = len(work.people) - 1
+            p = work.people[idx]
+            work.mention_of[key] = idx
+            p.mentions.append((m.start(), e) if not u.in_title else (-1, -1))
+            p.surfaces.append(u.text[m.start() : e])
+            if not u.in_title:
+                p.first = min(p.first, m.start())
+
+
+def _text_countries(work: Actors, idx: int, clean: str) -> None:
+    """A country written next to a person's mention: "Serbia's A", "Ukrainian Minister B", "B signed for
+    Israel"."""
+    p = work.people[idx]
+    if p.country:
+        return
+    ents = sorted(
+        (s, e, entry.value)
+        for s, e, entry, t in work.entities
+        if not t and entry.kind in ("country", "demonym", "org")
+    )
+    for ms, me in p.mentions:
+        if ms < 0:
+            continue
+        for s, e, c in ents:
+            if e <= ms and ms - e <= 40:
+                gap = clean[e:ms]
+                if _POSSESSIVE_GAP.match(gap) or (
+                    clean[s:e][:1].isupper() and _DEMONYM_GAP.match(gap) and "\n" not in gap
+                ):
+                    p.country, p.country_source = c, "text (fallback)"
+                    p.country_evidence.append((s, me))
+                    return
+            if s >= me and s - me <= 20 and _FOR_GAP.match(clean[me:s]):
+                p.country, p.country_source = c, "text (fallback)"
+                p.country_evidence.append((ms, e))
+                return
+
+
+def _title_pair(work: Actors, title: str | None, known: str) -> str | None:
+    """The other country of an "A-B" pair in a separate headline ("Australia-India Leaders' Summit")."""
+    if not title:
+        return None
+    ents = sorted(
+        (s, e, entry.value) for s, e, entry, t in work.entities if t and entry.kind in ("country", "demonym")
+    )
+    for (_s1, e1, c1), (s2, _e2, c2) in zip(ents, ents[1:], strict=False):
+        if c1 != c2 and known in (c1, c2) and _PAIR.match(title[e1:s2]):
+            return c2 if c1 == known else c1
+    return None
+
+
+def _valid(work: Actors, people: list[int]) -> bool:
+    if len(people) < 2:
+        return False
+    countries = [work.people[i].country for i in people]
+    known = {c for c in countries if c}
+    unknown = [i for i in people if work.people[i].country is None]
+    if len(known) >= 2:
+        return True
+    return len(known) == 1 and len(unknown) == 1 and work.people[unknown[0]].rank == 1
+
+
+def fallback_frame(
+    clean: str,
+    title: str | None,
+    sentences: Sequence[tuple[int, int]],
+    actors: Actors,
+    times: Sequence[Time],
+    title_times: Sequence[Time],
+    anchor: dt.date | None,
+    published: dt.date | None,
+    publisher: Publisher | None,
+    lex: Lexicon,
+    dateline: str | None,
+) -> FrameParts | None:
+    """A frame from the lead when the main builder found none (see module docstring); None if the lead
+    tells no diplomatic event between two principals of different countries. On success, ``actors`` gains
+    the people and countries this frame relies on."""
+    units: list[Unit] = []
+    if title:
+        units.append(Unit(0, len(title), title, True, -1))
+    for k, (s, e) in enumerate(sentences[:_LEAD]):
+        units.append(Unit(s, e, clean, False, k))
+    if not units:
+        return None
+    triggers = _TextTriggers(clean, title)
+    base = _copy_actors(actors)
+    _nameless_subjects(base, units, lex)
+    lead_end = units[-1].end if not units[-1].in_title else 0
+    for u in units:
+        for typ, ts, te in triggers(u.text, u.start, u.end):
+            work = _copy_actors(base)
+            fp = _try(
+                work, u, typ, ts, te, clean, title, sentences, units, publisher, lex, dateline, lead_end
+            )
+            if fp is None:
+                continue
+            _choose_date(fp, clean, sentences, work, times, title_times, anchor, published, triggers)
+            if fp.type in ("meeting", "visit", "summit", "agreement"):
+                _locate(fp, clean, sentences, work, lex, dateline, triggers)
+                _host_leader(fp, work)
+            actors.people[:] = work.people
+            actors.mention_of.clear()
+            actors.mention_of.update(work.mention_of)
+            return fp
+    return None
+
+
+def _try(
+    work: Actors,
+    u: Unit,
+    typ: str,
+    ts: int,
+    te: int,
+    clean: str,
+    title: str | None,
+    sentences: Sequence[tuple[int, int]],
+    units: Sequence[Unit],
+    publisher: Publisher | None,
+    lex: Lexicon,
+    dateline: str | None,
+    lead_end: int,
+) -> FrameParts | None:
+    text = u.text
+    if any(x <= ts < y for x, y in _recalled_clauses(text, u.start, u.end)):
+        return None
+    unit_text = text[u.start : u.end]
+    if typ == "contact":
+        if _PHONE.search(unit_text):
+            typ = "phone call"
+        elif re.search(r"\btalks\b|\bconversation\b", text[ts:te], _I):
+            typ = "meeting"
+        else:
+            return None
+    if _SIGN.match(text, ts) is None and typ == "agreement":
+        return None
+    people = [i for i in _linked(work, u, ts, te, text) if _principal(work.people[i])]
+    if u.in_title and not text[u.start : ts].strip():
+        # a headline with no subject: the other side is the text's principal of another country
+        have = {work.people[i].country for i in people}
+        for i in work.people_between(sentences[0][0] if sentences else 0, lead_end):
+            p = work.people[i]
+            if i not in people and p.rank == 1 and p.country not in have:
+                people.insert(0, i)
+                break
+    if len(people) < 2:
+        return None
+    # untitled names confirmed as leaders by "the two presidents" in the unit or the next sentence
+    scope_end = next((b for a, b in sentences if a > u.end), u.end) if not u.in_title else lead_end
+    g = _RANK_GROUP.search(clean, u.start if not u.in_title else 0, max(scope_end, 0))
+    if g:
+        role = _GROUP_ROLE.get(g.group(1).lower())
+        for i in people:
+            p = work.people[i]
+            if p.rank == 9 and p.name:
+                p.rank = 1
+                if role and not p.role:
+                    p.role = role
+    for i in people:
+        _text_countries(work, i, clean)
+    fp = FrameParts()
+    fp.unit = u
+    fp.type_span = (ts, te)
+    fp.participants = list(people)
+    ppl = work.people
+    if publisher and publisher.country and publisher.country not in {ppl[i].country for i in people}:
+        # only the publisher's own nameless office ("The President received ...") takes its country here:
+        # the weaker dateline and main-country rules of the main builder would guess for untitled names
+        own = [i for i in people if ppl[i].country is None and ppl[i].name is None and ppl[i].rank == 1]
+        if own:
+            ppl[own[0]].country, ppl[own[0]].country_source = publisher.country, "publisher"
+    missing = [i for i in people if ppl[i].country is None]
+    known = {c for i in people if (c := ppl[i].country)}
+    if len(missing) == 1 and len(known) == 1:
+        other = _title_pair(work, title, next(iter(known)))
+        if other:
+            ppl[missing[0]].country, ppl[missing[0]].country_source = other, "text (headline pair)"
+            missing = []
+    if missing and _RECEIVE.match(text, ts) and not u.in_title:
+        # "A received B in <city>": the receiver is of the city's country when B's is known and another
+        subj = [i for i in people if any(u.start <= s < ts for s, _e in ppl[i].mentions)]
+        obj = [i for i in people if i not in subj]
+        for m in _IN_PLACE.finditer(text, te, u.end):
+            entry = lex.place_of(m.group(1))
+            if entry is None:
+                continue
+            c = entry.value
+            if subj and obj and all(ppl[i].country and ppl[i].country != c for i in obj):
+                for i in subj:
+                    if ppl[i].country is None:
+                        ppl[i].country, ppl[i].country_source = c, "text (host place)"
+                        ppl[i].country_evidence.append((m.start(1), m.end(1)))
+            break
+    if not _valid(work, people):
+        return None
+    if typ != "video call" and _VIDEO.search(unit_text):
+        typ = "video call"
+    if typ == "meeting" and _PHONE.search(unit_text):
+        typ = "phone call"
+    if typ == "agreement" and not _INSTRUMENT.search(text, ts, u.end):
+        return None
+    states = {c for i in people if (c := ppl[i].country) in lex.country_name}
+    if typ == "summit" and len(states) < 3:
+        typ = "meeting"
+    elif typ == "meeting" and len(states) >= 3:
+        typ = "summit"
+    fp.type = typ
+    window = text[max(u.start, ts - 70) : min(u.end, te + 40)]
+    fp.status = "planned" if FUTURE.search(window) or (u.in_title and FUTURE.search(unit_text)) else "held"
+    return fp
