@@ -95,3 +95,28 @@ def test_an_all_capitals_dateline_is_no_person() -> None:
 def test_an_organisations_body_before_an_office_gives_the_organisation() -> None:
     actors = find_actors("AU Commission chairperson Ana Soto Ruiz met the press.", None, lexicon())
     assert [(p.name, p.country) for p in actors.people] == [("Ana Soto Ruiz", "AU")]
+
+
+def test_the_leader_who_welcomed_the_visitor_is_the_dateline_countrys() -> None:
+    fr = _frame(
+        "COPENHAGEN (Agency) - President Ana Soto arrived in Denmark on Monday for a state visit and held talks "
+        "with Prime Minister Luis Vera, who welcomed her at the palace."
+    )
+    countries = {p.name: p.country for p in fr.participants}
+    assert countries == {"Ana Soto": None, "Luis Vera": "DNK"} and fr.host == "DNK"
+
+
+def test_a_visitor_does_not_take_the_datelines_country() -> None:
+    fr = _frame(
+        "LIMA (Agency) - President Ana Soto, on a state visit, met U.S. Secretary of State Luis Vera on Monday."
+    )
+    assert {p.name: p.country for p in fr.participants}.get("Ana Soto") is None
+
+
+def test_a_territory_counts_for_its_state() -> None:
+    fr = _frame(
+        "Prime Minister Luis Vera said on Monday that he had spoken with U.S. President "
+        "Ana Soto about Greenland. Greenland's fisheries and Greenland's ice were discussed, and Denmark said "
+        "the call went well."
+    )
+    assert {p.name: p.country for p in fr.participants}.get("Luis Vera") == "DNK"

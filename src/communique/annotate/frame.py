@@ -565,6 +565,7 @@ def build_frame(
             if undone:
                 _assign_countries(fp, actors, None, lex, None, clean)
                 fp.host = None
+        _host_by_verb(fp, actors, clean, lex, dateline)
         _host_leader(fp, actors)
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
@@ -666,10 +667,13 @@ def _assign_countries(
     if missing and dl_entry is not None and dl_entry.value not in used:
         # A story filed from a leader's own country names that leader without a country ("KYIV --
         # President X spoke with U.S. President Y"): the first such leader is the dateline's.
-        i = min(missing, key=lambda i: people[i].first)
-        people[i].country = dl_entry.value
-        people[i].country_source = "dateline"
-        used.add(dl_entry.value)
+        # a visitor ("arrived in", "on a state visit") is not the leader of the place the story is filed from
+        stay = [i for i in missing if not _visitor(people[i], clean)]
+        if stay:
+            i = min(stay, key=lambda i: people[i].first)
+            people[i].country = dl_entry.value
+            people[i].country_source = "dateline"
+            used.add(dl_entry.value)
     for i in [i for i in fp.participants if people[i].country is None and people[i].rank == 1]:
         # "the President of X, Ana Soto, and Prime Minister Luis Vera": a leader of another office joined
         # to a placed one is of the same government
@@ -699,7 +703,9 @@ def _assign_countries(
     orgs: Counter[str] = Counter()
     for _s, _e, entry, _t in actors.entities:
         if entry.kind in ("country", "demonym"):
-            counts[entry.value] += 1
+            # a dependent territory ("Greenland") counts for its state: a head of government the text
+            # names with no country is the state's
+            counts[lex.sovereign.get(entry.value, entry.value)] += 1
         elif entry.kind == "org":
             orgs[entry.value] += 1
     for i in list(missing):
@@ -1003,7 +1009,7 @@ def _locate(
         # an official seat ("the White House", "the Elysee Palace") belongs to the host: a participant
         # the text left without a country is that host
         missing = [i for i in fp.participants if actors.people[i].country is None]
-        if len(missing) == 1:
+        if len(missing) == 1 and not _visitor(actors.people[missing[0]], clean):
             actors.people[missing[0]].country = host_c
             actors.people[missing[0]].country_source = "venue"
             countries.add(host_c)
@@ -1038,6 +1044,59 @@ def _place_after_trigger(
                 return None  # "in the Maryland retreat"
             return entry.extra, entry.value, (None if unit.in_title else (s, e))
     return None
+
+
+_VISITOR_AFTER = re.compile(
+    r"\s*(?:,\s*(?:who\s+)?)?(?:has\s+|had\s+|is\s+|was\s+)?(?:arriv(?:ed|es|ing)|travel+(?:ed|s|ing)|fl(?:ew|ies)"
+    r"|(?:on|during|for)\s+(?:a|an|his|her|the)\s+(?:\w+\s+){0,2}visit|visiting)\b",
+    _I,
+)
+_HOST_AFTER = re.compile(
+    r"\s*(?:,\s*who\s+)?(?:has\s+|had\s+|will\s+)?(?:hosted|received|welcomed|greeted|hosts|receives|welcomes|host"
+    r"|receive|welcome)\b",
+    _I,
+)
+_HOST_BEFORE = re.compile(r"\b(?:hosted|received|welcomed|greeted)\s+by\s+(?:\w+\s+){0,3}$", _I)
+
+
+def _visitor(p: Person, clean: str) -> bool:
+    """Whether the text tells ``p`` as a visitor ("X arrived in", "X, on a state visit to", "the visiting X")."""
+    for s, e in p.mentions:
+        if s < 0:
+            continue
+        if _VISITOR_AFTER.match(clean, e) or clean[max(0, s - 10) : s].lower().endswith("visiting "):
+            return True
+    return False
+
+
+def _hosting(p: Person, clean: str) -> bool:
+    """Whether the text tells ``p`` as the host ("X hosted", "X, who welcomed", "received by X")."""
+    for s, e in p.mentions:
+        if s < 0:
+            continue
+        if _HOST_AFTER.match(clean, e) or _HOST_BEFORE.search(clean[max(0, s - 40) : s]):
+            return True
+    return False
+
+
+def _host_by_verb(fp: FrameParts, actors: Actors, clean: str, lex: Lexicon, dateline: str | None) -> None:
+    """A leader left without a country whom the text tells as the host ("who welcomed her", "hosted")
+    of talks held in a country no participant is of: that country's leader, if the only such host and
+    no visitor."""
+    place = lex.place_of(fp.location) if fp.location else None
+    c = fp.own_place_country or (place.value if place is not None else None)
+    if c is None and dateline and fp.status == "held":
+        dl = lex.place_of(dateline)
+        c = dl.value if dl is not None else None
+    people = actors.people
+    if c is None or c not in lex.country_name or any(people[i].country == c for i in fp.participants):
+        return
+    missing = [i for i in fp.participants if people[i].country is None and people[i].rank in (1, 9)]
+    hosts = [i for i in missing if _hosting(people[i], clean) and not _visitor(people[i], clean)]
+    if len(hosts) == 1:
+        people[hosts[0]].country, people[hosts[0]].country_source = c, "host"
+        if place is not None and place.value == c:
+            fp.host = c
 
 
 def _host_leader(fp: FrameParts, actors: Actors) -> None:

@@ -108,9 +108,14 @@ class Lexicon:
                     n = f"{tail} {head}"
                 self._add(n, Entry("country", c.alpha_3))
             self.country_name.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
-        for iso, row_names in _rows("countries.tsv"):
+        self.sovereign: dict[str, str] = {}  # a dependent territory -> the state it belongs to
+        for row in _rows("countries.tsv"):
+            iso, row_names = row[0], row[1]
             for n in row_names.split("|"):
-                self._add(n, Entry("country", iso), force=True)
+                if n:
+                    self._add(n, Entry("country", iso), force=True)
+            if len(row) > 2 and row[2].strip():
+                self.sovereign[iso] = row[2].strip()
         for iso, row_names in _rows("demonyms.tsv"):
             for n in row_names.split("|"):
                 e = Entry("country" if n.isupper() or "." in n else "demonym", iso)
