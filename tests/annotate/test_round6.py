@@ -120,3 +120,13 @@ def test_a_territory_counts_for_its_state() -> None:
         "the call went well."
     )
     assert {p.name: p.country for p in fr.participants}.get("Luis Vera") == "DNK"
+
+
+def test_the_two_leaders_talks_are_referred_to() -> None:
+    fr = _frame(
+        "Officials said on Saturday that the two leaders' talks in the Chilean port of Arica had gone well.\n\n"
+        "Peruvian President Ana Soto and Chilean President Ivan Petrov discussed water rights, officials said.",
+        published="2024-03-09",
+    )
+    assert fr.type == "meeting" and fr.location == "Arica"
+    assert _people(fr) == {("Ana Soto", "PER"), ("Ivan Petrov", "CHL")}

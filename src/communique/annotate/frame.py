@@ -389,7 +389,8 @@ def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
 
 _REFERRED_NOUN = re.compile(r"(?:meeting|talks|summit|visit|call|conversation|videoconference)s?", _I)
 _REFERRED_BEFORE = re.compile(
-    r"(?:\b(?:the|their|this|that|these)|['’]s)\s+(?:(?!(?:and|or|with|of|by|to|in|on)\b)[\w-]+\s+){0,2}$", _I
+    r"(?:\b(?:the|their|this|that|these)|['’]s|s['’])\s+(?:(?!(?:and|or|with|of|by|to|in|on)\b)[\w-]+\s+){0,2}$",
+    _I,
 )
 
 
