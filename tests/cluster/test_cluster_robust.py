@@ -262,3 +262,36 @@ def test_bilateral_on_the_eve_of_a_summit_of_the_same_host_stays_apart() -> None
     frames[late.id] = _frame(late)
     events = cluster([eve, summit, late], frames)
     assert _together(events, eve, late)
+
+
+def _datelined(text: str, published: str, dateline: str | None) -> Document:
+    return Document(
+        content_id(text + published),
+        text,
+        text,
+        OffsetMap.identity(len(text)),
+        published=published,
+        dateline=dateline,
+    )
+
+
+def test_visit_and_return_visit_filed_from_two_cities_stay_apart_whatever_their_dates() -> None:
+    """A visit and the return visit: each report datelined where its frame puts the meeting, two cities."""
+    first = _datelined(MEETING, "2024-03-04", "Northtown")
+    back = _datelined(
+        "SOUTHBURG -- Anna Example landed in Southburg on Saturday, returning the visit Bruno Sampleton "
+        "paid to Northtown earlier this week; the rail link, river shipping and grain storage are on the agenda.",
+        "2024-03-09",
+        "Southburg, Bland",
+    )
+    # the annotator gave the return visit the day of the first one
+    frames = {
+        first.id: _frame(first, location="Northtown"),
+        back.id: _frame(back, date="2024-03-04", location="Southburg"),
+    }
+    assert len(cluster([first, back], frames)) == 2
+    # a place not confirmed by the dateline (a comment written elsewhere) does not split a pair
+    comment = _datelined(MEETING_2, "2024-03-05", None)
+    frames[comment.id] = _frame(comment, date="2024-03-04", location="Southburg")
+    events = cluster([first, comment], frames)
+    assert _together(events, first, comment)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from communique.model import Document, Frame, Participant
 
-from .people import name_words
+from .people import fold, name_words
 from .text import TextProfile, TfIdf
 
 #: the widest gap (days) between anchor days of two framed documents that may share an event,
@@ -208,6 +208,32 @@ def date_score(a: DocInfo, b: DocInfo) -> tuple[float | None, str]:
     if a.planned:
         return (1.0 if gap == 0 else 0.5 if gap <= 7 else None), note
     return ({0: 0.9, 1: 0.6}.get(gap), note)
+
+
+def place_key(value: str | None) -> str | None:
+    """The folded first part of a place ("Addis Ababa, Ethiopia" -> "addis ababa"), None when empty."""
+    if not value:
+        return None
+    head = fold(value.split(",")[0]).strip().lower()
+    return " ".join(head.split()) or None
+
+
+def reported_place(x: DocInfo) -> str | None:
+    """Where a held in-person event took place, when its report was filed from there; else None.
+
+    The frame's location counts only when the document's dateline names the
+    same city: a reporter datelined in the city the frame places the event in
+    was there. A location without that confirmation (a comment written far
+    away, a place the text only mentions) says too little to keep two reports
+    apart.
+    """
+    f = x.frame
+    if not x.framed or x.planned or x.type not in IN_PERSON or f is None:
+        return None
+    where = place_key(f.location)
+    if where is None or where != place_key(x.doc.dateline):
+        return None
+    return where
 
 
 def person_keys(p: Participant) -> frozenset[str]:

@@ -8,6 +8,9 @@ Each candidate pair from :mod:`communique.cluster.blocking` is assessed:
   disagreement rules the pair out. The score mixes frame agreement with
   TF-IDF cosine of the texts, so a pair whose frames are vague (no date, one
   participant) needs its wording to agree as well.
+  Two held in-person reports each datelined in the city its frame places the
+  event in, two different cities, are two events
+  (:func:`~communique.cluster.blocking.reported_place`).
 * **Frameless documents** (general news) are scored by cosine and by the
   share of names and decimal figures they have in common, minus a penalty when
   their figures disagree, and only when published within two days of each
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 
 from communique.model import Participant
 
-from .blocking import IN_PERSON, DocInfo, date_score, pre_event, type_score
+from .blocking import IN_PERSON, DocInfo, date_score, pre_event, reported_place, type_score
 from .people import compare_people, name_words
 from .text import TfIdf, conflict, overlap
 
@@ -169,6 +172,13 @@ class Linker:
                 # (a host's bilateral on the eve of its summit); the one-day tolerance of
                 # date_score is for calls, whose sides live in different time zones
                 note = f"{dnote}, a summit and a bilateral meeting on different days" if explain else ""
+                return Assessment(False, 0.0, head + note)
+            pa, pb = reported_place(a), reported_place(b)
+            if pa is not None and pb is not None and pa != pb:
+                # an in-person event happens in one city: two reports each filed from the city its frame
+                # places the event in, two different cities, are two events (a visit and the return visit
+                # days later, whatever day the annotator gave them)
+                note = f"held in {pa} and in {pb} (each datelined there)" if explain else ""
                 return Assessment(False, 0.0, head + note)
             frame = 0.4 * people.score + 0.25 * ts + 0.35 * ds
             score = 0.5 * frame + 0.5 * min(1.0, cos / TEXT_SATURATION)
