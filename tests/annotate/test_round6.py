@@ -130,3 +130,23 @@ def test_the_two_leaders_talks_are_referred_to() -> None:
     )
     assert fr.type == "meeting" and fr.location == "Arica"
     assert _people(fr) == {("Ana Soto", "PER"), ("Ivan Petrov", "CHL")}
+
+
+def test_a_day_later_counts_from_the_day_before() -> None:
+    fr = _frame(
+        "On Wednesday Ana Soto said the port of Callao was open, and Luis Vera agreed. Twenty-four hours later "
+        "the Peruvian president was in the Kremlin, shaking hands with Russian President Ivan Petrov.",
+        published="2024-03-09",
+    )
+    assert fr.type == "meeting" and fr.date == "2024-03-07" and fr.location == "Moscow"
+    assert _people(fr) == {("Ana Soto", "PER"), ("Ivan Petrov", "RUS")}
+
+
+def test_a_nameless_office_takes_up_the_previous_sentences_subject() -> None:
+    actors = find_actors(
+        "Luis Vera said trade mattered.\nAna Soto met Luis Vera at the port. A day later the Peruvian president "
+        "flew home.",
+        None,
+        lexicon(),
+    )
+    assert {p.name: p.country for p in actors.people if p.name}["Ana Soto"] == "PER"

@@ -968,7 +968,7 @@ def find_actors(
             p.role, p.rank = m.role, m.rank
         _add_mention(p, m, mention_of, idx)
     # nameless people of a country whose only candidate is a country-less named person
-    _merge_nameless(people, mention_of)
+    _merge_nameless(people, mention_of, clean)
     # single name words: "Xi", "Lukashenko's", "Mr. Putin"
     word_owner: dict[str, int] = {}
     for i, p in enumerate(people):
@@ -1056,9 +1056,23 @@ def _resolve_nameless(people: list[Person], m: RawMention) -> int | None:
     return cands[0] if len(cands) == 1 else None
 
 
-def _merge_nameless(people: list[Person], mention_of: dict[tuple[int, int, bool], int]) -> None:
+def _previous_subject(people: list[Person], free: list[int], clean: str, s: int) -> int | None:
+    """The person a sentence-initial "the Indonesian president" takes up: of ``free``, the first named in
+    the sentence before the one holding ``s`` ("Ana Soto walked ... . A day later the Peruvian president
+    ...")."""
+    b1 = max(clean.rfind(". ", 0, s), clean.rfind("\n", 0, s))
+    if b1 < 0:
+        return None
+    b0 = max(clean.rfind(". ", 0, b1), clean.rfind("\n", 0, b1), -1)
+    firsts = [(min((a for a, _e in people[j].mentions if b0 < a < b1), default=-1), j) for j in free]
+    firsts = [(a, j) for a, j in firsts if a >= 0]
+    return min(firsts)[1] if firsts else None
+
+
+def _merge_nameless(people: list[Person], mention_of: dict[tuple[int, int, bool], int], clean: str) -> None:
     """A nameless "President of X" with no named person of X, and exactly one named person without a
-    country who has no conflicting role: they are the same person (text evidence for the country)."""
+    country who has no conflicting role (else the one the sentence before is about): they are the same
+    person (text evidence for the country)."""
     for i, p in enumerate(people):
         if p.name is not None or not p.country:
             continue
@@ -1066,8 +1080,14 @@ def _merge_nameless(people: list[Person], mention_of: dict[tuple[int, int, bool]
             continue
         free = [j for j, q in enumerate(people) if q.name and not q.country and (q.role in (None, p.role))]
         free.sort(key=lambda j: (-len(people[j].mentions), people[j].first))
-        if not free or (len(free) > 1 and len(people[free[0]].mentions) <= len(people[free[1]].mentions)):
+        if not free:
             continue
+        if len(free) > 1 and len(people[free[0]].mentions) <= len(people[free[1]].mentions):
+            starts = [a for a, _e in p.mentions if a >= 0]
+            subj = _previous_subject(people, free, clean, min(starts)) if starts else None
+            if subj is None:
+                continue
+            free = [subj]
         j = free[0]
         q = people[j]
         q.country, q.country_source = p.country, "text"

@@ -54,6 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel",
         re.compile(
             r"\b(the day before yesterday|the day after tomorrow|the day before|the (?:next|following) day|"
+            r"(?:a|one) day later|(?:twenty-four|24) hours later|"
             r"(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b",
             re.I,
         ),
@@ -91,7 +92,7 @@ _MW = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|s
 _GUARD = (
     rf"\b(?=\d|(?:{_MW})|(?:the|on|since|during)\s+(?:\d|day|next|following|past|previous|coming|{_MW})"
     rf"|on\s+the\s+\d|in\s*(?:\d|{_MW})|(?:last|this|next|early|late|earlier|later|today|tonight|yesterday|tomorrow"
-    r"|coming|previous)\b|mid-)"
+    r"|coming|previous)\b|mid-|(?:a|one)\s+day\s+later|twenty-four\s+hours)"
 )
 _ANY_LOW = re.compile(_GUARD + "(?:" + "|".join(f"(?P<{k}>{p.pattern.lower()})" for k, p in _PATTERNS) + ")")
 

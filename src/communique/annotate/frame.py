@@ -64,7 +64,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\bmet\b|\bmeets?\b|\bmeeting\b|\btalks\b|\bwelcom(?:ed|es|e|ing)\b|\breceived\b|\bhosted\b|\bhosts\b"
-            r"|\bvisit(?:s|ed|ing)?\b|\bbilateral\b|\bsat down\b",
+            r"|\bvisit(?:s|ed|ing)?\b|\bbilateral\b|\bsat down\b|\bsh(?:ook|aking|akes?) hands with\b",
             _I,
         ),
     ),
@@ -186,7 +186,7 @@ _TYPE_OF = {g: t for t, g in _GROUP.items()}
 _LOW_SOURCE = TRIGGER_RE.pattern.replace("(?-i:[A-Z])", "[a-z]")
 assert not any(c.isupper() for c in _LOW_SOURCE.replace("(?P<", "").replace("[A-Za-z]", ""))
 TRIGGER_LOW = re.compile(
-    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr)"
+    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr|sh)"
     + _LOW_SOURCE[2:]
 )
 
