@@ -150,3 +150,23 @@ def test_a_nameless_office_takes_up_the_previous_sentences_subject() -> None:
         lexicon(),
     )
     assert {p.name: p.country for p in actors.people if p.name}["Ana Soto"] == "PER"
+
+
+def test_a_message_carried_from_a_third_leader_is_part_of_the_meeting() -> None:
+    fr = _frame(
+        "Peruvian President Ana Soto handed Russian President Ivan Petrov a message from the Chilean leader on "
+        "Thursday, officials said.\n\nThe meeting between Soto and Petrov at the Kremlin lasted two hours.",
+        published="2024-03-09",
+    )
+    assert fr.type == "meeting" and fr.location == "Moscow"
+    assert _people(fr) == {("Ana Soto", "PER"), ("Ivan Petrov", "RUS")}
+
+
+def test_a_congratulation_stays_a_message() -> None:
+    fr = _frame(
+        "Russian President Ivan Petrov has sent a message of congratulations to Peruvian President Ana Soto on "
+        "her victory, the Kremlin said. Petrov praised Soto's role and said Russia was ready for dialogue on "
+        "bilateral matters.",
+        published="2024-03-09",
+    )
+    assert fr.type == "message"

@@ -387,6 +387,7 @@ def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
     return None
 
 
+_ENCOUNTERS = frozenset(["meeting", "video call", "phone call", "summit"])
 _REFERRED_NOUN = re.compile(r"(?:meeting|talks|summit|visit|call|conversation|videoconference)s?", _I)
 _REFERRED_BEFORE = re.compile(
     r"(?:\b(?:the|their|this|that|these)|['’]s|s['’])\s+(?:(?!(?:and|or|with|of|by|to|in|on)\b)[\w-]+\s+){0,2}$",
@@ -457,6 +458,7 @@ def build_frame(
     want_future = prelim_role in ("announcement", "preview")
     author = _author(clean, actors, _triggers)
     lead_people: list[int] | None = None
+    encounters: list[tuple[float, int, Unit, str, int, int, list[int]]] = []
     best: tuple[float, int, Unit, str, int, int, list[int]] | None = None
     for order, u in enumerate(units):
         if u.index > 60:
@@ -511,10 +513,26 @@ def build_frame(
                 print(
                     f"  {score:5.2f} {typ:10} {u.text[u.start : u.end][:100]!r} {[actors.people[i].key() for i in people]}"
                 )
+            if typ in _ENCOUNTERS:
+                encounters.append((score, order, u, typ, ts, te, people))
             if best is None or score > best[0] + 1e-9:
                 best = (score, order, u, typ, ts, te, people)
     if best is None:
         return fp
+    if best[3] == "message" and len(best[6]) >= 3:
+        # "X handed Y a message from Z": a message a visitor carries from a third leader to someone the
+        # text also tells X meeting is part of that meeting, which is the event
+        pair = set(best[6][:2])
+        same = [
+            c
+            for c in encounters
+            if pair <= set(c[6])
+            and set(best[6]) - set(c[6])
+            and c[0] >= best[0] - 3
+            and c[2].text[c[4] : c[5]].lower() != "bilateral"
+        ]
+        if len(pair) == 2 and same:
+            best = max(same, key=lambda c: (c[0], -c[1]))
     _score, _order, unit, typ, ts, te, people = best
     fp.unit = unit
     fp.type_span = (ts, te)
