@@ -170,3 +170,24 @@ def test_a_congratulation_stays_a_message() -> None:
         published="2024-03-09",
     )
     assert fr.type == "message"
+
+
+def test_a_comment_on_an_event_carries_its_frame() -> None:
+    fr = _frame(
+        "OPINION | The ceremony was real. The peace is still a draft.\n\n"
+        "Tuesday's signing on the White House lawn was watched by millions. It was a long time coming.\n\n"
+        "Look closely, though. Peruvian President Ana Soto came in person. Chilean President Luis Vera "
+        "signed as host.\n\nThe writer is a former diplomat.",
+        published="2024-03-08",
+    )
+    assert fr.role == "comment"
+    assert fr.type == "agreement" and fr.date == "2024-03-05" and fr.location == "Washington"
+    assert _people(fr) == {("Ana Soto", "PER"), ("Luis Vera", "CHL")}
+
+
+def test_a_region_used_attributively_after_the_trigger_is_no_place() -> None:
+    fr = _frame(
+        "President Ana Soto of Peru met President Luis Vera of Chile on Monday at the Maryland retreat. "
+        "The talks were held at Camp David."
+    )
+    assert fr.location == "Camp David"

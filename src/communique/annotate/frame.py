@@ -81,7 +81,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "agreement",
         re.compile(
             r"\bsign(?:ed|s|ing)?\b[^.]{0,50}\b(?:agreements?|treat(?:y|ies)|deals?|memorand(?:um|a)|declarations?"
-            r"|accords?|pacts?)\b",
+            r"|accords?|pacts?)\b"
+            r"|(?:(?<=day['’]s )|(?<=week['’]s ))(?:signing|accords?|treaty|agreements?)\b",  # "Tuesday's signing"
             _I,
         ),
     ),
@@ -186,7 +187,7 @@ _TYPE_OF = {g: t for t, g in _GROUP.items()}
 _LOW_SOURCE = TRIGGER_RE.pattern.replace("(?-i:[A-Z])", "[a-z]")
 assert not any(c.isupper() for c in _LOW_SOURCE.replace("(?P<", "").replace("[A-Za-z]", ""))
 TRIGGER_LOW = re.compile(
-    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr|sh)"
+    r"\b(?=vi|vo|by|on|te|ph|ca|sp|ha|ho|su|me|ta|we|re|bi|sa|le|co|di|ex|si|tr|ag|me|in|gr|sh|ac)"
     + _LOW_SOURCE[2:]
 )
 
@@ -388,7 +389,9 @@ def _author(clean: str, actors: Actors, triggers: _TextTriggers) -> int | None:
 
 
 _ENCOUNTERS = frozenset(["meeting", "video call", "phone call", "summit"])
-_REFERRED_NOUN = re.compile(r"(?:meeting|talks|summit|visit|call|conversation|videoconference)s?", _I)
+_REFERRED_NOUN = re.compile(
+    r"(?:meeting|talks|summit|visit|call|conversation|videoconference|signing|accord|treaty|agreement)s?", _I
+)
 _REFERRED_BEFORE = re.compile(
     r"(?:\b(?:the|their|this|that|these)|['’]s|s['’])\s+(?:(?!(?:and|or|with|of|by|to|in|on)\b)[\w-]+\s+){0,2}$",
     _I,
@@ -409,8 +412,11 @@ def _lead_principals(actors: Actors, units: Sequence[Unit]) -> list[int]:
     """The leaders named in the headline and the first two sentences: heads of state or government
     first, then officials of a party no head represents (an organisation's chair)."""
     found: list[int] = []
-    body = [u for u in units if not u.in_title][:2]
-    for u in [u for u in units if u.in_title] + body:
+    body = [u for u in units if not u.in_title]
+    lead = [u for u in units if u.in_title] + body[:2]
+    for k, u in enumerate(lead + body[2:8]):
+        if k == len(lead) and len(found) >= 2:
+            break  # the lead names them; the next sentences only when it names fewer than two
         for i in actors.people_between(u.start, u.end, u.in_title):
             if i not in found and actors.people[i].name and _is_principal(actors.people[i]):
                 found.append(i)
@@ -1037,7 +1043,7 @@ def _locate(
     fp.host = host_c if host_c in countries else None
 
 
-_AFTER_TRIGGER = re.compile(r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?", _I)
+_AFTER_TRIGGER = re.compile(r"\s+(?:held\s+)?(?:in|at|on)\s+(?:the\s+)?", _I)
 
 
 def _place_after_trigger(
@@ -1059,8 +1065,8 @@ def _place_after_trigger(
         return city, (place.value if place is not None else None), (None if unit.in_title else c.span(1))
     for s, e, entry, t in actors.entities:
         if t == unit.in_title and s == m.end() and entry.kind == "place" and e <= unit.end:
-            if _ATTRIBUTIVE.match(text, e):
-                return None  # "in the Maryland retreat"
+            if _ATTRIBUTIVE.match(text, e) and entry.extra == text[s:e]:
+                return None  # "in the Maryland retreat" (but "on the White House lawn" is at the venue)
             return entry.extra, entry.value, (None if unit.in_title else (s, e))
     return None
 
