@@ -69,3 +69,113 @@ def test_market_report_stays_frameless() -> None:
         published="2021-05-09",
     )
     assert f.type is None
+
+
+def test_plural_office_lists_pair_in_order_at_a_signing() -> None:
+    f = _frame(
+        "LIMA, May 3 (Andes Wire) -- Peru and Chile signed on Sunday the agreement that settles their "
+        "maritime border, in a ceremony at the presidential palace.\n\n"
+        "Foreign Ministers Aldo Ferrand and Mateo Quispen signed the document while "
+        "Peruvian Prime Minister Rosa Tamayo and Chilean Prime Minister Ines Barca looked on.\n\n"
+        "The treaty must still be ratified by both parliaments.",
+        published="2021-05-03",
+        dateline="Lima",
+    )
+    assert f.type == "agreement"
+    assert f.status == "held"
+    assert {p.country for p in f.participants} == {"PER", "CHL"}
+    assert f.date == "2021-05-02"
+    assert f.location == "Lima"
+
+
+def test_signatories_and_the_host_in_whose_presence_they_sign() -> None:
+    f = _frame(
+        "LIMA, May 3 (Andes Wire) -- Chile and Bolivia signed an agreement with Peru on Monday to open a "
+        "rail corridor to the Pacific.\n\n"
+        "Chilean Transport Minister Aldo Ferrand and Bolivian Public Works Minister Mateo Quispen signed at "
+        "separate tables in the Torre Tagle Palace, in the presence of President Rosa Tamayo.\n\n"
+        "The corridor is to open next year.",
+        published="2021-05-03",
+        dateline="Lima",
+    )
+    assert f.type == "agreement"
+    assert f.cameo == "057"
+    assert sorted((p.name, p.country) for p in f.participants) == [
+        ("Aldo Ferrand", "CHL"),
+        ("Mateo Quispen", "BOL"),
+        ("Rosa Tamayo", "PER"),
+    ]
+    assert f.date == "2021-05-03"
+    assert f.location == "Lima"
+
+
+def test_parallel_plural_office_lists() -> None:
+    f = _frame(
+        "VALPARAISO, May 3 (Andes Wire) -- The border treaty is to be signed on Sunday in Arica.\n\n"
+        "Foreign Ministers Aldo Ferrand and Mateo Quispen are expected to put their signatures to the text in "
+        "the presence of Presidents Rosa Tamayo and Ines Barca, Peru's Rosa Tamayo having confirmed her "
+        "attendance as did Chile's Ines Barca.",
+        published="2021-05-03",
+    )
+    assert f.type == "agreement"
+    assert f.status == "planned"
+    assert sorted((p.name, p.country, p.role) for p in f.participants) == [
+        ("Aldo Ferrand", "PER", "Foreign Minister"),
+        ("Ines Barca", "CHL", "President"),
+        ("Mateo Quispen", "CHL", "Foreign Minister"),
+        ("Rosa Tamayo", "PER", "President"),
+    ]
+
+
+def test_countries_offices_at_a_summit_signing() -> None:
+    f = _frame(
+        "LIMA, May 3 (Andes Wire) -- The presidents of Peru, Chile and Bolivia signed the Lima Declaration "
+        "at the end of the one-day summit on Monday.\n\n"
+        "The declaration sets up a permanent secretariat.",
+        published="2021-05-03",
+        dateline="Lima",
+    )
+    assert f.type == "summit"
+    assert sorted((p.name, p.country, p.role) for p in f.participants) == [
+        (None, "BOL", "President"),
+        (None, "CHL", "President"),
+        (None, "PER", "President"),
+    ]
+
+
+def test_honorific_and_initials_before_a_minister_name() -> None:
+    f = _frame(
+        "On the margins of the regional conference in Quito, Trade Minister Dr. R. Kalvani and Foreign "
+        "Minister of Chile Mr. Tomas Velik held talks on Thursday on the situation in the Peru–Chile border "
+        "areas.\n\nThe talks were frank and constructive.",
+        published="2021-05-07",
+    )
+    assert f.type == "meeting"
+    assert sorted((p.name, p.country) for p in f.participants) == [
+        ("R. Kalvani", "PER"),
+        ("Tomas Velik", "CHL"),
+    ]
+    assert f.date == "2021-05-06"
+
+
+def test_domestic_signings_stay_frameless() -> None:
+    f = _frame(
+        "LIMA, May 3 (Andes Wire) -- Interior Minister Aldo Ferrand signed a decree on Monday extending the "
+        "state of emergency, and Health Minister Mateo Quispen signed an agreement with regional governors "
+        "on vaccine deliveries.\n\nThe measures take effect on Tuesday.",
+        published="2021-05-03",
+        dateline="Lima",
+    )
+    assert f.type is None
+    assert f.participants == ()
+
+
+def test_company_signing_with_a_minister_present_stays_frameless() -> None:
+    f = _frame(
+        "LIMA, May 3 (Andes Wire) -- Andes Copper signed a supply agreement with a Chilean smelter on Monday "
+        "in the presence of Mining Minister Aldo Ferrand.\n\n"
+        "Chief executive Tomas Velik said the deal would lift output next year.",
+        published="2021-05-03",
+        dateline="Lima",
+    )
+    assert f.type is None

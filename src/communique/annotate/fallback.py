@@ -15,6 +15,14 @@ rules leave open:
   a "A-B" pair in the headline, the publisher and dateline rules of :mod:`.frame`, and the place of the
   event for the receiving side ("received X in <city>").
 
+A signing in the lead ("signed the agreement", "initialled ... a deal", "put their signatures to the
+text") is read first: its participants are the officials of the lead's signing sentences (signatories and
+the leaders in whose presence they sign), with offices from plural lists ("Foreign Ministers A and B",
+paired in order with a parallel list whose countries are known), from "the presidents of A, B and C" (one
+holder per country) and from an office before an honorific and initials ("Minister Dr. S. A"); a leader
+in whose presence the parties sign, of no country the text gives, is of the dateline's country. A signing
+"at the summit" of three or more states is the summit.
+
 It stays precise: the frame needs two principals of two different countries (or one placed and one
 leader of unknown country), linked by one trigger in the lead. Date, location and host come from the
 main builder's own routines, so every field carries the same evidence spans.
@@ -30,6 +38,7 @@ from collections.abc import Sequence
 from communique.annotate.actors import Actors, Person
 from communique.annotate.dates import FUTURE, Time
 from communique.annotate.frame import (
+    PERSON_JOIN,
     TRIGGERS,
     FrameParts,
     Unit,
@@ -155,17 +164,254 @@ def _text_countries(work: Actors, idx: int, clean: str) -> None:
                 return
 
 
-def _title_pair(work: Actors, title: str | None, known: str) -> str | None:
-    """The other country of an "A-B" pair in a separate headline ("Australia-India Leaders' Summit")."""
-    if not title:
-        return None
-    ents = sorted(
-        (s, e, entry.value) for s, e, entry, t in work.entities if t and entry.kind in ("country", "demonym")
-    )
-    for (_s1, e1, c1), (s2, _e2, c2) in zip(ents, ents[1:], strict=False):
-        if c1 != c2 and known in (c1, c2) and _PAIR.match(title[e1:s2]):
-            return c2 if c1 == known else c1
+def _title_pair(work: Actors, title: str | None, known: str, units: Sequence[Unit] = ()) -> str | None:
+    """The other country of an "A-B" pair in a separate headline ("Australia-India Leaders' Summit") or in
+    a lead sentence ("the India-China border areas")."""
+    scopes: list[tuple[str, bool, int, int]] = [(title, True, 0, len(title))] if title else []
+    scopes += [(u.text, False, u.start, u.end) for u in units if not u.in_title]
+    for text, in_title, a, b in scopes:
+        ents = sorted(
+            (s, e, entry.value)
+            for s, e, entry, t in work.entities
+            if t == in_title and a <= s and e <= b and entry.kind in ("country", "demonym")
+        )
+        for (_s1, e1, c1), (s2, _e2, c2) in zip(ents, ents[1:], strict=False):
+            if c1 != c2 and known in (c1, c2) and _PAIR.match(text[e1:s2]):
+                return c2 if c1 == known else c1
     return None
+
+
+_PLURAL_BEFORE = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){0,3}(?:Ministers|Presidents|Premiers|Chancellors|Secretaries))\s+$"
+)
+_SINGULAR = {
+    "Ministers": "Minister",
+    "Presidents": "President",
+    "Premiers": "Premier",
+    "Chancellors": "Chancellor",
+    "Secretaries": "Secretary",
+}
+_HONORIFIC = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){1,3}Minister)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"((?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+_OFFICES_OF = re.compile(
+    r"\bthe (presidents|prime ministers|foreign ministers|leaders|heads of state|heads of government) of "
+    r"((?:(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*,? )+and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)",
+    _I,
+)
+_OFFICE_ROLE = {
+    "presidents": "President",
+    "prime ministers": "Prime Minister",
+    "foreign ministers": "Foreign Minister",
+}
+_SIGNATURE = re.compile(
+    r"\b(?:sign(?:ed|s)?|initial(?:l)?(?:ed|s)?|put (?:their|his|her) (?:signatures?|names?) to)\b", _I
+)
+_AT_SUMMIT = re.compile(
+    r"\bat\s+(?:the\s+)?(?:(?:end|close|margins?)\s+of\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}summit\b", _I
+)
+_GUESSED = frozenset(["text (main country)", "dateline", "venue", "host", "host place"])
+_PRESENCE = re.compile(
+    r"\b(?:in the presence of|witness(?:ed)?|looked on|hosted by|signed as a witness)\b", _I
+)
+
+
+def _title_rank(role: str, lex: Lexicon) -> tuple[str, int]:
+    """The lexicon's form and rank of an office written out in full; rank 2 for an unknown portfolio."""
+    toks = tokenize(role, 0, len(role))
+    hit = lex.match_title(toks, 0) if toks else None
+    if hit and hit[1] == len(toks) and hit[0].extra.isdigit():
+        return hit[0].value, int(hit[0].extra)
+    return role, 2
+
+
+def _mentions_in(work: Actors, u: Unit) -> list[tuple[int, int, int]]:
+    return sorted(
+        (s, e, i)
+        for (s, e, t), i in work.mention_of.items()
+        if t == u.in_title and s >= u.start and e <= u.end
+    )
+
+
+def _titled_lists(work: Actors, units: Sequence[Unit], lex: Lexicon) -> None:
+    """ "Foreign Ministers A and B": a plural office before a list of names is each name's office; and
+    "External Affairs Minister Dr. S. A": an office before an honorific and initials names a person. Two
+    such lists of one length in one sentence, one without countries and one with a different country per
+    name, pair in order ("Foreign Ministers A and B signed while Prime Ministers C and D looked on")."""
+    for u in units:
+        if u.in_title:
+            continue
+        text = u.text
+        taken = [(s, e) for s, e, _i in _mentions_in(work, u)]
+        for m in _HONORIFIC.finditer(text, u.start, u.end):
+            s, e = m.start(2), m.end(2)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            role, rank = _title_rank(" ".join(m.group(1).split()), lex)
+            name = " ".join(m.group(2).split())
+            surname = name.split()[-1]
+            person = Person(name, {w.lower() for w in name.replace(".", " ").split()}, None, role, rank)
+            person.mentions.append((m.start(), e))
+            person.surfaces.append(text[m.start() : e])
+            person.first = m.start()
+            work.people.append(person)
+            idx = len(work.people) - 1
+            work.mention_of[(m.start(), e, False)] = idx
+            taken.append((m.start(), e))
+            # later bare mentions of the surname ("Mr. A said") are the same person
+            spans = [(a, b) for a, b, t in work.mention_of if not t]
+            for hit in re.compile(r"\b" + re.escape(surname) + r"\b").finditer(text, e):
+                key = (hit.start(), hit.end(), False)
+                if not any(a < hit.end() and hit.start() < b for a, b in spans):
+                    work.mention_of[key] = idx
+                    person.mentions.append((hit.start(), hit.end()))
+        ments = _mentions_in(work, u)
+        lists: list[list[int]] = []
+        k = 0
+        while k < len(ments):
+            s, e, i = ments[k]
+            plural = _PLURAL_BEFORE.search(text, max(u.start, s - 60), s)
+            if plural is None:
+                k += 1
+                continue
+            words = plural.group(1).split()
+            role, rank = _title_rank(" ".join(words[:-1] + [_SINGULAR[words[-1]]]), lex)
+            group = [i]
+            prev = e
+            k += 1
+            while k < len(ments) and PERSON_JOIN.match(text[prev : ments[k][0]]):
+                group.append(ments[k][2])
+                prev = ments[k][1]
+                k += 1
+            if len(group) < 2:
+                continue
+            for j in group:
+                p = work.people[j]
+                if p.role is None or p.rank == 9:
+                    p.role, p.rank = role, rank
+            lists.append(group)
+        for a in lists:
+            for j in a:
+                _text_countries(work, j, text)
+        for a in lists:
+            if any(work.people[j].country for j in a):
+                continue
+            for b in lists:
+                cs = [work.people[j].country for j in b]
+                if b is not a and len(b) == len(a) and all(cs) and len(set(cs)) == len(cs):
+                    for j, c in zip(a, cs, strict=True):
+                        work.people[j].country, work.people[j].country_source = c, "text (parallel list)"
+                    break
+
+
+def _country_offices(work: Actors, units: Sequence[Unit], clean: str, lex: Lexicon) -> None:
+    """ "The prime ministers of A and B": one person per country, that country's holder of the office (the
+    text's named holder when it has one)."""
+    for u in units:
+        if u.in_title:
+            continue
+        for m in _OFFICES_OF.finditer(clean, u.start, u.end):
+            plural = m.group(1).lower()
+            role = _OFFICE_ROLE.get(plural)
+            rank = _title_rank(role, lex)[1] if role else 1
+            ents = [
+                (s, e, entry.value)
+                for s, e, entry, t in work.entities
+                if not t and m.start(2) <= s and e <= m.end(2) and entry.value in lex.country_name
+            ]
+            for s, e, c in ents:
+                if (s, e, False) in work.mention_of:
+                    continue
+                same = [
+                    i
+                    for i, p in enumerate(work.people)
+                    if p.country == c and p.rank <= 2 and (role is None or p.role == role)
+                ]
+                if len(same) == 1:
+                    idx = same[0]
+                else:
+                    work.people.append(Person(None, set(), c, role, rank))
+                    idx = len(work.people) - 1
+                p = work.people[idx]
+                p.mentions.append((s, e))
+                p.surfaces.append(clean[m.start() : e])
+                p.first = min(p.first, s)
+                if p.country is None:
+                    p.country = c
+                p.country_evidence.append((s, e))
+                p.country_source = p.country_source or "text"
+                work.mention_of[(s, e, False)] = idx
+
+
+def _signing(
+    work: Actors, units: Sequence[Unit], clean: str, lex: Lexicon, dateline: str | None
+) -> FrameParts | None:
+    """A signing told in the lead: a sentence where a party signs an instrument ("signed the agreement",
+    "put their signatures to the text") and the lead's signing sentences, whose principals (signatories
+    and the leaders in whose presence they sign) are the participants."""
+    anchor: tuple[Unit, int, int] | None = None
+    for u in units:
+        rec = _recalled_clauses(u.text, u.start, u.end)
+        for m in _SIGNATURE.finditer(u.text, u.start, u.end):
+            if any(x <= m.start() < y for x, y in rec):
+                continue
+            if _INSTRUMENT.search(u.text, m.end(), min(u.end, m.end() + 80)):
+                anchor = (u, m.start(), m.end())
+                break
+        if anchor:
+            break
+    if anchor is None:
+        return None
+    au, ts, te = anchor
+    body = [u for u in units if not u.in_title and (au.in_title or u.start >= au.start)][:3]
+    people: list[int] = []
+    for u in body:
+        rec = _recalled_clauses(u.text, u.start, u.end)
+        if not any(
+            not any(x <= m.start() < y for x, y in rec) for m in _SIGNATURE.finditer(clean, u.start, u.end)
+        ):
+            continue
+        for s, _e, i in _mentions_in(work, u):
+            if any(x <= s < y for x, y in rec) or i in people:
+                continue
+            if work.people[i].rank <= 2:
+                people.append(i)
+    if len(people) < 2:
+        return None
+    ppl = work.people
+    for i in people:
+        if ppl[i].country_source in _GUESSED:
+            # the main builder's guesses for a countryless name (the story's main country, the dateline's)
+            # give way to what the signing sentences say
+            ppl[i].country = None
+        _text_countries(work, i, clean)
+    place = lex.place_of(dateline) if dateline else None
+    if place is not None:
+        # a leader "in whose presence" the parties sign, of no country the text gives, hosts the ceremony
+        others = {ppl[i].country for i in people if ppl[i].country}
+        for i in people:
+            p = ppl[i]
+            if (
+                p.country is None
+                and p.rank == 1
+                and place.value not in others
+                and any(_PRESENCE.search(clean, max(0, s - 40), s) for s, _e in p.mentions if s >= 0)
+            ):
+                p.country, p.country_source = place.value, "text (host place)"
+    people = [i for i in people if ppl[i].country]
+    if len(people) < 2 or len({ppl[i].country for i in people}) < 2:
+        return None
+    fp = FrameParts()
+    fp.unit = au
+    fp.type_span = (ts, te)
+    fp.participants = people
+    states = {c for i in people if (c := ppl[i].country) in lex.country_name}
+    at_summit = any(_AT_SUMMIT.search(clean, u.start, u.end) for u in body)
+    fp.type = "summit" if at_summit and len(states) >= 3 else "agreement"
+    window = au.text[max(au.start, ts - 70) : min(au.end, te + 40)]
+    fp.status = "planned" if FUTURE.search(window) else "held"
+    return fp
 
 
 def _valid(work: Actors, people: list[int]) -> bool:
@@ -205,7 +451,17 @@ def fallback_frame(
     triggers = _TextTriggers(clean, title)
     base = _copy_actors(actors)
     _nameless_subjects(base, units, lex)
+    _titled_lists(base, units, lex)
+    _country_offices(base, units, clean, lex)
     lead_end = units[-1].end if not units[-1].in_title else 0
+    work = _copy_actors(base)
+    fp = _signing(work, units, clean, lex, dateline)
+    if fp is not None:
+        _choose_date(fp, clean, sentences, work, times, title_times, anchor, published, triggers)
+        _locate(fp, clean, sentences, work, lex, dateline, triggers)
+        _host_leader(fp, work)
+        _commit(actors, work)
+        return fp
     for u in units:
         for typ, ts, te in triggers(u.text, u.start, u.end):
             work = _copy_actors(base)
@@ -218,11 +474,15 @@ def fallback_frame(
             if fp.type in ("meeting", "visit", "summit", "agreement"):
                 _locate(fp, clean, sentences, work, lex, dateline, triggers)
                 _host_leader(fp, work)
-            actors.people[:] = work.people
-            actors.mention_of.clear()
-            actors.mention_of.update(work.mention_of)
+            _commit(actors, work)
             return fp
     return None
+
+
+def _commit(actors: Actors, work: Actors) -> None:
+    actors.people[:] = work.people
+    actors.mention_of.clear()
+    actors.mention_of.update(work.mention_of)
 
 
 def _try(
@@ -291,7 +551,7 @@ def _try(
     missing = [i for i in people if ppl[i].country is None]
     known = {c for i in people if (c := ppl[i].country)}
     if len(missing) == 1 and len(known) == 1:
-        other = _title_pair(work, title, next(iter(known)))
+        other = _title_pair(work, title, next(iter(known)), units)
         if other:
             ppl[missing[0]].country, ppl[missing[0]].country_source = other, "text (headline pair)"
             missing = []
