@@ -140,6 +140,7 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
                 publisher,
                 lex,
                 doc.dateline or frame_dateline(clean),
+                known,
             )
             or fp
         )

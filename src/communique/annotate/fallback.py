@@ -35,7 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from communique.annotate.actors import Actors, Person
+from communique.annotate.actors import Actors, Person, fold
 from communique.annotate.dates import FUTURE, Time
 from communique.annotate.frame import (
     PERSON_JOIN,
@@ -50,6 +50,7 @@ from communique.annotate.frame import (
     _TextTriggers,
 )
 from communique.annotate.lexicon import Lexicon, Publisher, tokenize
+from communique.annotate.types import KnownPeople
 
 _I = re.IGNORECASE
 _LEAD = 4  # body sentences read (a dateline line counts as one)
@@ -437,10 +438,12 @@ def fallback_frame(
     publisher: Publisher | None,
     lex: Lexicon,
     dateline: str | None,
+    known: KnownPeople | None = None,
 ) -> FrameParts | None:
     """A frame from the lead when the main builder found none (see module docstring); None if the lead
     tells no diplomatic event between two principals of different countries. On success, ``actors`` gains
-    the people and countries this frame relies on."""
+    the people and countries this frame relies on. ``known`` (full name -> country, role, from the rest of
+    the corpus) places people the text names without a country, as in :func:`annotate`."""
     units: list[Unit] = []
     if title:
         units.append(Unit(0, len(title), title, True, -1))
@@ -450,6 +453,8 @@ def fallback_frame(
         return None
     triggers = _TextTriggers(clean, title)
     base = _copy_actors(actors)
+    if known:
+        _known_countries(base, known)
     _nameless_subjects(base, units, lex)
     _titled_lists(base, units, lex)
     _country_offices(base, units, clean, lex)
@@ -477,6 +482,35 @@ def fallback_frame(
             _commit(actors, work)
             return fp
     return None
+
+
+def _known_countries(work: Actors, known: KnownPeople) -> None:
+    """People without a country whose name the corpus knows take its country (and role if they have none).
+
+    A full name must match a known full name (case and accents aside); a single word ("Mr Putin" read as
+    "Putin") must be the last word of exactly one known name, which then becomes the person's name.
+    """
+    full = {fold(name): (name, c, r) for name, (c, r) in known.items()}
+    last: dict[str, list[str]] = {}
+    for key in full:
+        last.setdefault(key.split()[-1], []).append(key)
+    for p in work.people:
+        if p.country or not p.name:
+            continue
+        key = fold(p.name)
+        hit = full.get(key)
+        if hit is None and len(key.split()) == 1 and len(last.get(key, ())) == 1:
+            hit = full[last[key][0]]
+        if hit is None:
+            continue
+        name, country, role = hit
+        if len(key.split()) == 1:
+            p.name = name
+            p.words.update(w.lower() for w in name.split())
+        p.country = country
+        p.country_source = "corpus"
+        if p.role is None and role:
+            p.role = role
 
 
 def _commit(actors: Actors, work: Actors) -> None:
