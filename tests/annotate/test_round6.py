@@ -191,3 +191,25 @@ def test_a_region_used_attributively_after_the_trigger_is_no_place() -> None:
         "The talks were held at Camp David."
     )
     assert fr.location == "Camp David"
+
+
+def test_an_office_that_goes_on_and_its_holder_by_possessive_pronoun() -> None:
+    actors = find_actors(
+        "The signatory was the Minister of Foreign Affairs and International Cooperation, Sheikh Ana Soto Ruiz; "
+        "Chile was represented by its Foreign Minister, Dr. Luis Vera Ortiz.",
+        None,
+        lexicon(),
+    )
+    got = {p.name: (p.country, p.role) for p in actors.people}
+    assert got["Ana Soto Ruiz"] == (None, "Foreign Minister")
+    assert got["Luis Vera Ortiz"] == ("CHL", "Foreign Minister")
+
+
+def test_the_signatories_of_a_signing_are_participants() -> None:
+    fr = _frame(
+        "Prime Minister Ivan Petrov of Peru today signed peace agreements with Chile and Bolivia at a ceremony at "
+        "the White House, hosted by U.S. President Maria Lopez.\n\nThe Chilean signatory was the Minister of "
+        "Foreign Affairs, Ana Soto Ruiz; Bolivia was represented by its Foreign Minister, Luis Vera Ortiz."
+    )
+    assert fr.type == "agreement"
+    assert {p.country for p in fr.participants} == {"PER", "USA", "CHL", "BOL"}

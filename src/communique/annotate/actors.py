@@ -179,6 +179,9 @@ PORTFOLIO = frozenset(
     youth family families women veterans housing construction water food fisheries mines mining oil
     petroleum investment planning budget treasury state""".split()
 )
+_PORTFOLIO_MORE = PORTFOLIO | frozenset(
+    "cooperation international expatriates emigrants relations worship".split()
+)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
@@ -445,6 +448,25 @@ class _Scanner:
                     # "Belarusian President", "White House national security adviser", "Kremlin spokesman"
                     country = _country_of(e) or e.value
                     start_i = ei
+            possessive_pronoun = False
+            if (
+                country is None
+                and tm
+                and b == i - 1
+                and b >= 0
+                and toks[b].low in ("its", "their")
+                and i + n < len(toks)
+                and toks[i + n].text == ","
+            ):
+                # "Bahrain was represented by its Foreign Minister, Ana Soto": the clause's country
+                q = b - 1
+                while q >= 0 and q >= b - 12 and toks[q].text not in (".", ";", "\n"):
+                    if q in self.ent_end:
+                        e = self.ents[self.ent_end[q]][0]
+                        if e.kind in ("country", "demonym"):
+                            country, possessive_pronoun = e.value, True
+                            break
+                    q -= 1
             if not tm and country is None:
                 i += 1
                 continue
@@ -454,6 +476,13 @@ class _Scanner:
                 if carry[4] <= rank:
                     role, rank = carry[3], carry[4]
             j = i + n
+            if rank == 2 and j + 2 < len(toks) and toks[j].low == "and" and toks[j + 1].is_cap:
+                # "Minister of Foreign Affairs and International Cooperation, Ana Soto": the office goes on
+                q = j + 1
+                while q < len(toks) and q - j <= 3 and toks[q].is_cap and toks[q].low in _PORTFOLIO_MORE:
+                    q += 1
+                if q > j + 1 and q < len(toks) and toks[q].text == ",":
+                    j = q
             j, c2, _ = self._country_after_of(j)
             country = country or c2
             home = False
@@ -518,7 +547,7 @@ class _Scanner:
                 )  # the office goes on: one person, the next title names them
                 i = j + 1
                 continue
-            definite = (
+            definite = possessive_pronoun or (
                 i > 0 and toks[i - 1].low == "the" and (rank == 1 and toks[i].is_cap or 1 < rank <= 2)
             )  # "the Federal Chancellor, Ana Soto," / "the national security adviser, Ana Soto,"
             if (

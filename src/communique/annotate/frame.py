@@ -568,6 +568,8 @@ def build_frame(
         # (several visiting leaders meeting one host - "the heads of government met the President of X" -
         # is a meeting, not a summit)
         fp.type = "summit"  # leaders of three or more states meeting in person (an organisation is no state)
+    if fp.type == "agreement" and fp.status == "held":
+        _signatories(fp, actors, clean, sentences)
     for i in fp.participants:
         p = actors.people[i]
         others = {actors.people[j].role for j in fp.participants if j != i and actors.people[j].role}
@@ -630,6 +632,32 @@ def _signing_headline(units: Sequence[Unit], _triggers: _TextTriggers) -> bool:
             # as what a visit produced ("signed an agreement ..., capping a visit")
             return any(_CEREMONY.search(v.text, v.start, v.end) for v in units[k : k + 2])
     return False
+
+
+_SIGNATORY = re.compile(r"\bsignator(?:y|ies)\b|\brepresented by\b|\bsigned (?:for|on behalf of)\b", _I)
+
+
+def _signatories(fp: FrameParts, actors: Actors, clean: str, sentences: Sequence[tuple[int, int]]) -> None:
+    """At a signing, the people the early text names as a party's signatory ("The Peruvian signatory was
+    the Foreign Minister, X"; "Chile was represented by its Foreign Minister, Y") are participants too,
+    with the one country their clause names when the text gave them none."""
+    for s, e in sentences[:4]:
+        if not _SIGNATORY.search(clean, s, e):
+            continue
+        for i in actors.people_between(s, e):
+            p = actors.people[i]
+            if i in fp.participants or not p.name or p.rank > 2:
+                continue
+            first = min(a for a, _b in p.mentions if s <= a < e)
+            clause = max(s, clean.rfind(";", s, first) + 1)
+            if not _SIGNATORY.search(clean, clause, first):
+                continue
+            if p.country is None:
+                named = _countries_in(actors, clause, first)
+                if len(named) != 1:
+                    continue
+                p.country, p.country_source = next(iter(named)), "text (signatory)"
+            fp.participants.append(i)
 
 
 def _host_of(city: str, lex: Lexicon) -> str | None:
