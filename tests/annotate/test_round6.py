@@ -213,3 +213,19 @@ def test_the_signatories_of_a_signing_are_participants() -> None:
     )
     assert fr.type == "agreement"
     assert {p.country for p in fr.participants} == {"PER", "USA", "CHL", "BOL"}
+
+
+def test_a_first_person_trigger_in_a_transcript_adds_the_turns_speaker() -> None:
+    fr = _frame(
+        "Press statements following Peruvian-Chilean talks\n\n"
+        "ANA SOTO: Ladies and gentlemen. Our talks with President Luis Vera of Chile have just finished. They "
+        "were businesslike.\n\nLUIS VERA (retranslated): Thank you for your hospitality. We also want more "
+        "bilateral trade.\n\nQUESTION: Did you discuss water?\n\nANA SOTO: We did."
+    )
+    assert fr.type == "meeting"
+    assert _people(fr) == {("Ana Soto", "PER"), ("Luis Vera", "CHL")}
+
+
+def test_an_all_capitals_speaker_label_with_a_note_is_a_person() -> None:
+    actors = find_actors("LUIS VERA ORTIZ (retranslated): Thank you, friends.", None, lexicon())
+    assert [p.name for p in actors.people] == ["Luis Vera Ortiz"]

@@ -870,7 +870,9 @@ class _Scanner:
                 and nxt.text == "("
                 and self.text[toks[i].start : toks[k - 1].end].isupper()
             ):
-                ok = False  # "PANAMA CITY (Agency) -": a dateline, not a speaker
+                close = self.text.find(")", nxt.start, nxt.start + 60)
+                if close < 0 or self.text[close + 1 : close + 3].strip()[:1] != ":":
+                    ok = False  # "PANAMA CITY (Agency) -": a dateline, not a speaker ("ANA SOTO (translated):")
             if (
                 nxt is not None
                 and nxt.low == "and"

@@ -432,6 +432,23 @@ def _lead_principals(actors: Actors, units: Sequence[Unit]) -> list[int]:
     return heads + others
 
 
+_SPEAKER_LABEL = re.compile(
+    r"^([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,5})(?:\s*\([^)\n]{1,30}\))?:\s", re.M
+)
+
+
+def _turn_speaker(clean: str, actors: Actors, pos: int) -> int | None:
+    """In a transcript, the named person whose speaker label ("ANA SOTO:") opens the turn holding ``pos``."""
+    last = None
+    for m in _SPEAKER_LABEL.finditer(clean, 0, pos):
+        if m.group(1).isupper():
+            last = m
+    if last is None:
+        return None
+    named = [i for i in actors.people_between(last.start(1), last.end(1)) if actors.people[i].name]
+    return named[0] if len(named) == 1 else None
+
+
 _ABBREV_DOT = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Amb|Hon)\.")
 
 
@@ -481,8 +498,12 @@ def build_frame(
                 if group:
                     people = group + [i for i in people if i not in group]
             filled = []
-            if author is not None and author not in people and _first_person(u.text, u.start, ts):
-                people.insert(0, author)  # "Today I welcomed X": the release's author
+            if not u.in_title and _first_person(u.text, u.start, ts):
+                speaker = author if author is not None else _turn_speaker(clean, actors, u.start)
+                if speaker is not None and speaker not in people:
+                    people.insert(
+                        0, speaker
+                    )  # "Today I welcomed X": the release's author or the turn's speaker
             if len(people) < 2 and u.index <= 3 and _referred(u.text, u.start, ts, te):
                 # "Friday's meeting in Sochi", "after the talks": an event only referred to is the one of
                 # the leaders the lead names
