@@ -229,3 +229,23 @@ def test_a_first_person_trigger_in_a_transcript_adds_the_turns_speaker() -> None
 def test_an_all_capitals_speaker_label_with_a_note_is_a_person() -> None:
     actors = find_actors("LUIS VERA ORTIZ (retranslated): Thank you, friends.", None, lexicon())
     assert [p.name for p in actors.people] == ["Luis Vera Ortiz"]
+
+
+def test_a_bare_office_as_subject_is_the_releases_own_principal() -> None:
+    fr = _frame(
+        "Senior official: Prime Minister will arrive in Lima on the evening of 22 May. On 23 May he will meet "
+        "business leaders, and on 24 May he will hold a bilateral meeting with Prime Minister Ana Soto of Peru.",
+        outlet="Ministry of External Affairs, India",
+        published="2024-05-18",
+    )
+    assert fr.type == "meeting" and fr.status == "planned" and fr.date == "2024-05-24"
+    assert _people(fr) == {(None, "IND"), ("Ana Soto", "PER")}
+
+
+def test_a_participant_with_neither_name_nor_country_makes_no_frame() -> None:
+    fr = _frame(
+        "Prime Minister will arrive in Lima on 22 May. On 24 May he will hold a bilateral meeting with "
+        "Prime Minister Ana Soto of Peru.",
+        published="2024-05-18",
+    )
+    assert fr.type is None

@@ -981,8 +981,18 @@ def find_actors(
             p.role = kr
             p.rank = min(p.rank, lex.title_rank.get(kr, p.rank))
     # nameless titled mentions: "the President of Ukraine", "the Russian President", "the Amir"
+    own_office: dict[str, int] = {}
     for m in sorted((m for m in raw if not m.words), key=lambda m: (m.in_title is False, m.start)):
-        idx = _resolve_nameless(people, m)
+        bare = m.rank == 1 and not m.country and m.role is not None and _bare_subject(m, clean)
+        if bare and m.role is not None:
+            # "Prime Minister will arrive in ...": an office named with no article or name as a sentence's
+            # subject is the release's own principal, not a named holder of the same office
+            idx = own_office.get(m.role)
+            if idx is None:
+                people.append(Person(None, set(), None, m.role, m.rank))
+                idx = own_office[m.role] = len(people) - 1
+        else:
+            idx = _resolve_nameless(people, m)
         if idx is None:
             if m.rank == 1 and (
                 m.country or (m.role and _definite(m, clean, title) and not _role_taken(people, m))
@@ -1020,6 +1030,26 @@ def find_actors(
                     people[owner].first = min(people[owner].first, s)
     groups = scanners[0].groups()
     return Actors(entities, people, mention_of, groups)
+
+
+_BARE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+)$")
+_BARE_AFTER = re.compile(
+    r"\s+(?:will|would|has|had|is|was|also|then|arrived|left|held|met|said|called|received)\b"
+)
+
+
+def _bare_subject(m: RawMention, clean: str) -> bool:
+    """Whether a nameless office opens a sentence without an article and acts as its subject ("Prime
+    Minister will arrive in Sydney", "... . President held talks")."""
+    if m.in_title or m.leader_word:
+        return False
+    word = clean[m.start : m.end]
+    return (
+        word[:1].isupper()
+        and not word.lower().startswith("the ")
+        and bool(_BARE_BEFORE.search(clean[max(0, m.start - 3) : m.start]))
+        and bool(_BARE_AFTER.match(clean, m.end))
+    )
 
 
 def _definite(m: RawMention, clean: str, title: str | None) -> bool:

@@ -449,6 +449,26 @@ def _turn_speaker(clean: str, actors: Actors, pos: int) -> int | None:
     return named[0] if len(named) == 1 else None
 
 
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
+
+
+def _pronoun_subject(actors: Actors, u: Unit, ts: int, people: list[int]) -> int | None:
+    """For a trigger whose clause has "he"/"she" as its only subject: the principal last named before the
+    sentence (within 300 characters), if that one is no person the trigger already links."""
+    clause = max(u.start, u.text.rfind(";", u.start, ts) + 1, u.text.rfind(",", u.start, ts) + 1)
+    if not _PRONOUN.search(u.text, clause, ts) or actors.people_between(clause, ts):
+        return None
+    before = sorted(
+        (s, i)
+        for (s, e, t), i in actors.mention_of.items()
+        if not t and u.start - 300 <= s and e <= u.start and _is_principal(actors.people[i])
+    )
+    if not before:
+        return None
+    i = before[-1][1]
+    return None if i in people else i
+
+
 _ABBREV_DOT = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Amb|Hon)\.")
 
 
@@ -490,6 +510,10 @@ def build_frame(
             if typ == "contact":
                 continue
             people = [i for i in _linked(actors, u, ts, te, u.text) if _is_principal(actors.people[i])]
+            if not u.in_title:
+                pro = _pronoun_subject(actors, u, ts, people)
+                if pro is not None:
+                    people.insert(0, pro)  # "..., and on 24 May he will hold a meeting with X"
             listed = _country_leaders(actors, u, ts)
             if len(listed) >= 3:
                 people = listed  # "The leaders of the United States, Japan, India and Australia met"
@@ -617,6 +641,8 @@ def build_frame(
         _host_leader(fp, actors)
         if fp.status == "held":
             _attendees(fp, clean, sentences, actors, lex)
+    # a participant with neither name nor country identifies no one (an office the text never places)
+    fp.participants = [i for i in fp.participants if actors.people[i].name or actors.people[i].country]
     final_countries = [actors.people[i].country for i in fp.participants]
     known = {c for c in final_countries if c}
     leaders_unknown = [
