@@ -25,7 +25,7 @@ from communique.annotate.dates import anchor_date, find_times, parse_iso_date
 from communique.annotate.fallback import fallback_frame
 from communique.annotate.frame import FrameParts, build_frame
 from communique.annotate.lexicon import lexicon
-from communique.annotate.roles import final_role, frame_dateline, headline_role
+from communique.annotate.roles import comment_source, final_role, frame_dateline, headline_role
 from communique.annotate.sentences import split_sentences, split_spans
 from communique.annotate.types import Content, KnownPeople, PersonRef
 from communique.model import AnnotatedDocument, Document, Frame, Participant, Sentence, Span, TimeExpression
@@ -111,6 +111,8 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
     headline = title if title else (clean[bounds[0][0] : bounds[0][1]] if bounds else "")
     lead = " ".join(clean[s:e] for s, e in bounds[:2])
     role, reason = headline_role(headline, lead, publisher.kind if publisher else None, clean)
+    if role not in ("comment", "readout") and comment_source(doc.url, doc.text):
+        role, reason = "comment", "section"
     published = parse_iso_date(doc.published)
     fp = build_frame(
         clean,
@@ -145,7 +147,9 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
             or fp
         )
     if fp.type is not None:
-        role = final_role(role, reason, fp.status, fp.date, anchor)
+        role = final_role(
+            role, reason, fp.status, fp.date, anchor, clean[bounds[0][0] : bounds[0][1]] if bounds else ""
+        )
     content = extract_content(doc, sentences, _person_refs(actors), anchor)
     frame = _frame(doc, fp, actors, role, bounds, content, span)
     return AnnotatedDocument(

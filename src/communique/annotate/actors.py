@@ -298,6 +298,7 @@ class KnownIndex:
     def __init__(self, known: Mapping[str, tuple[str, str | None]]) -> None:
         self.by_name: dict[str, tuple[str, str | None]] = {}
         self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.last: dict[str, set[str]] = {}  # folded last word -> the full names ending with it
         for name in sorted(known):
             toks = tuple(fold(t.norm) for t in tokenize(name))
             words = [t for t in toks if t[:1].isalpha()]
@@ -305,6 +306,7 @@ class KnownIndex:
                 continue
             key = " ".join(toks)
             self.by_name.setdefault(key, known[name])
+            self.last.setdefault(words[-1], set()).add(name)
             self.first.setdefault(toks[0], []).append((toks, key))
         for cands in self.first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[1]))
@@ -313,6 +315,18 @@ class KnownIndex:
         if not name:
             return None
         return self.by_name.get(" ".join(fold(t.norm) for t in tokenize(name)))
+
+    def surname(self, word: str) -> tuple[str, tuple[str, str | None]] | None:
+        """The one known full name ending with ``word`` ("Trump" -> "Donald Trump") and its evidence;
+        None when no known name or several end with it."""
+        toks = [fold(t.norm) for t in tokenize(word) if t.norm[:1].isalpha()]
+        if len(toks) != 1:
+            return None
+        names = self.last.get(toks[0])
+        if not names or len(names) != 1:
+            return None
+        full = next(iter(names))
+        return full, self.by_name[" ".join(fold(t.norm) for t in tokenize(full))]
 
     def spans(self, toks: list[Token]) -> dict[int, int]:
         """Token index -> index after a known full name starting there (word-exact, case/accent-blind)."""
@@ -980,6 +994,25 @@ def find_actors(
         if p.role is None and kr:
             p.role = kr
             p.rank = min(p.rank, lex.title_rank.get(kr, p.rank))
+    if kix is not None:
+        # a person the text names by one word only ("Mr Trump") is the one known full name ending with
+        # it, unless another person of this text already bears that word
+        for p in people:
+            if not p.name or len(p.name.split()) != 1:
+                continue
+            sur = kix.surname(p.name)
+            if sur is None or any(
+                q is not p and q.name and len(q.name.split()) > 1 and sur[0] == q.name for q in people
+            ):
+                continue
+            full, (kc, kr) = sur
+            p.name = full
+            p.words.update(w.lower() for w in full.split())
+            if p.country is None:
+                p.country, p.country_source = kc, "corpus"
+            if p.role is None and kr:
+                p.role = kr
+                p.rank = min(p.rank, lex.title_rank.get(kr, p.rank))
     # nameless titled mentions: "the President of Ukraine", "the Russian President", "the Amir"
     own_office: dict[str, int] = {}
     for m in sorted((m for m in raw if not m.words), key=lambda m: (m.in_title is False, m.start)):
@@ -1015,6 +1048,28 @@ def find_actors(
     for i, p in enumerate(people):
         for w in p.words:
             word_owner[w] = -1 if w in word_owner and word_owner[w] != i else i
+    if kix is not None:
+        # "Mr Trump" in a text that names no one so: the one known full name ending with that word
+        for sc in scanners:
+            toks = sc.toks
+            for k in range(len(toks) - 1):
+                nxt = toks[k + 1]
+                if toks[k].low not in HONORIFICS or not toks[k].is_cap or not nxt.is_cap:
+                    continue
+                w = _strip_possessive(nxt.low)
+                if w in word_owner:
+                    continue
+                sur = kix.surname(w)
+                if sur is None or any(q.name == sur[0] for q in people):
+                    continue
+                full, (kc, kr) = sur
+                rank = lex.title_rank.get(kr, 9) if kr else 9
+                people.append(
+                    Person(full, {x.lower() for x in full.split()}, kc, kr, rank, country_source="corpus")
+                )
+                for x in people[-1].words:
+                    word_owner[x] = -1 if x in word_owner else len(people) - 1
+                word_owner[w] = len(people) - 1
     for sc in scanners:
         for s, e, w in sc.single_words(set(word_owner)):
             owner = word_owner[w]

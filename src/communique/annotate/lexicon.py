@@ -111,6 +111,7 @@ class Lexicon:
         self.sovereign: dict[str, str] = {}  # a dependent territory -> the state it belongs to
         for row in _rows("countries.tsv"):
             iso, row_names = row[0], row[1]
+            self.country_name.setdefault(iso, row_names.split("|")[0])  # a code pycountry lacks (XKX)
             for n in row_names.split("|"):
                 if n:
                     self._add(n, Entry("country", iso), force=True)

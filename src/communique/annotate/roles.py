@@ -54,9 +54,32 @@ AGENCY_DATELINE = re.compile(
 )
 # A news dateline: the place in capitals, optionally a region and a date, then "--", "—" or ":"
 # ("WASHINGTON --", "NEW DELHI:", "WOODSIDE, California, Nov. 15 (Agency) --").
+_UP = "A-ZÀ-ÖØ-Þ"
 NEWS_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?"
+    rf"^\s*(?P<place>[{_UP}][{_UP}'’.-]+(?: [{_UP}][{_UP}'’.-]+){{0,3}})(?:,\s+[A-Z][A-Za-z .'’-]{{1,30}}?)?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-)|\.\s*/[^/\n]{1,40}/\.?|\s*(?:--|—|–|:))\s"
+)
+# A genre label opening the text or the headline ("FEATURE — Two shores", "Analysis: ...", "OPINION |").
+GENRE_LABEL = re.compile(
+    r"^\s*(?:feature|analysis|opinion|comment|commentary|editorial|op-ed|column|viewpoint|essay)\s*(?:--|—|–|:|\|)",
+    _R,
+)
+# A commentary section in the address ("/opinion/2023/...") or in a page's metadata
+# (<meta property="article:section" content="Features">).
+COMMENT_PATH = re.compile(
+    r"/(?:opinion|opinions|analysis|commentary|comment|editorials?|op-?eds?|columns?|features?|viewpoints?)/",
+    _R,
+)
+COMMENT_SECTION = re.compile(
+    r"article:section\"?\s+content=\"(?:opinion|opinions|analysis|commentary|comment|editorials?|op-?eds?|columns?|features?)\"",
+    _R,
+)
+# Speaker labels of a broadcast news programme ("ANCHOR:", "CORRESPONDENT:", "REPORTER:").
+BROADCAST = re.compile(r"^(?:ANCHOR|CO-ANCHOR|HOST|PRESENTER|CORRESPONDENT|REPORTER|NEWSREADER):\s", re.M)
+# A lead told in the future ("X will gather ...", "is to be signed", "are due to", "are expected to").
+FUTURE_LEAD = re.compile(
+    r"\b(?:will (?!not\b)\w+|(?:is|are) (?:to be|due to|set to|scheduled to|expected to)\b|(?:is|are) to (?!be\b)\w+)",
+    _R,
 )
 
 
@@ -90,9 +113,23 @@ def frame_dateline(body: str) -> str | None:
     return m.group("place") if m else None
 
 
+def comment_source(url: str | None, original: str | None) -> bool:
+    """The page is filed under commentary: its address's section ("/opinion/") or its HTML metadata."""
+    if url and COMMENT_PATH.search(url):
+        return True
+    return bool(original and COMMENT_SECTION.search(original[:5000]))
+
+
 def headline_role(headline: str, lead: str, publisher_kind: str | None, body: str) -> tuple[str, str]:
     """A preliminary role from the headline and lead: (role, reason)."""
     h = " ".join(headline.split())
+    if GENRE_LABEL.match(h) or GENRE_LABEL.match(body[:40]):
+        return "comment", "headline"
+    if BROADCAST.search(body[:3000]) and len(TRANSCRIPT.findall(body, 0, 5000)) > 1:
+        return "news", "transcript"  # a news programme's transcript: anchor and correspondents report
+    if publisher_kind != "government" and (AGENCY_DATELINE.match(h) or text_dateline(h)):
+        # the headline is the lead sentence of a wire story: its words are the story's, not its genre
+        return "news", "dateline"
     if COMMENT.search(h):
         return "comment", "headline"
     if READOUT.search(h):
@@ -123,9 +160,15 @@ def headline_role(headline: str, lead: str, publisher_kind: str | None, body: st
 
 
 def final_role(
-    role: str, reason: str, status: str | None, event_date: dt.date | None, anchor: dt.date | None
+    role: str,
+    reason: str,
+    status: str | None,
+    event_date: dt.date | None,
+    anchor: dt.date | None,
+    lead: str = "",
 ) -> str:
-    """Adjust the headline role with what the frame found (tense, event date vs anchor)."""
+    """Adjust the headline role with what the frame found (tense, event date vs anchor). A news story
+    whose lead is itself told in the future is a preview of the planned event."""
     if role in ("briefing", "preview"):
         if event_date and anchor:
             return "preview" if event_date > anchor else ("briefing" if role == "briefing" else "preview")
@@ -133,6 +176,8 @@ def final_role(
     if role == "readout" and status == "planned" and reason in ("headline", "publisher", "default"):
         return "announcement"
     if role == "news" and status == "planned" and reason in ("publisher", "dateline"):
+        if FUTURE_LEAD.search(lead):
+            return "preview"  # the story is about the coming event: a preview of it
         return "announcement"  # a news story about an event still to come announces it
     if role == "announcement" and status == "held":
         return "readout"
