@@ -64,13 +64,21 @@ def test_examples_are_exactly_right(tmp_path):
     assert all(ok == n for ok, n in r.events.values()), r.event_misses
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2"])
-def test_project_written_corpora_do_not_regress(tmp_path, name):
+@pytest.mark.parametrize(
+    "name, cluster_floor, floors",
+    [
+        ("heldout", 0.95, {"date": 0.9, "type": 0.9, "participants": 0.85}),
+        ("heldout2", 0.9, {"date": 0.9, "type": 0.9, "participants": 0.85}),
+        ("heldout3", 0.85, {"date": 0.75, "type": 0.8, "participants": 0.65}),
+    ],
+)
+def test_project_written_corpora_do_not_regress(tmp_path, name, cluster_floor, floors):
     """Floors a little under today's figures on corpora written in other house styles."""
     folder = ROOT / "tests" / "data" / name
     r = run_and_score(tmp_path, folder, folder / "gold.json")
-    assert r.cluster["pairwise_f1"] >= 0.8
-    assert r.cluster["b_cubed_f1"] >= 0.9
-    for field, floor in (("date", 0.7), ("type", 0.75), ("participants", 0.55)):
+    assert r.cluster["pairwise_f1"] >= cluster_floor
+    assert r.cluster["pairwise_precision"] >= 0.95
+    assert r.fields["event"].precision == 1.0  # no frame invented for the documents about no event
+    for field, floor in floors.items():
         ok, n = r.events[field]
         assert ok / n >= floor, (field, r.event_misses)
