@@ -114,6 +114,7 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
     if role not in ("comment", "readout") and comment_source(doc.url, doc.text):
         role, reason = "comment", "section"
     published = parse_iso_date(doc.published)
+    dateline = doc.dateline or frame_dateline(clean)
     fp = build_frame(
         clean,
         title,
@@ -126,7 +127,7 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
         publisher,
         role,
         lex,
-        doc.dateline or frame_dateline(clean),
+        dateline,
     )
     if fp.type is None or len(fp.participants) < 2:
         fp = (
@@ -141,7 +142,7 @@ def annotate(doc: Document, known: KnownPeople | None = None) -> AnnotatedDocume
                 published,
                 publisher,
                 lex,
-                doc.dateline or frame_dateline(clean),
+                dateline,
                 known,
             )
             or fp
