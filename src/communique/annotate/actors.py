@@ -108,6 +108,7 @@ _NOT_MODIFIER = frozenset(
 # The body of a state or organisation between its name and an office ("AU Commission chairperson").
 _BODY = frozenset("commission council committee secretariat assembly parliament cabinet ministry".split())
 SPOUSE_RANK = 4  # titles.tsv rank of "First Lady": a leader's spouse, never a principal
+_FORMER = frozenset(["former", "ex", "ex-"])
 _LEADER_WORD = frozenset(["leader", "head", "counterpart"])
 # "President of the Republic", "Prime Minister of the Nation": a home title that names no country (the
 # publisher's own principal in an official release; the country comes from the publisher rule).
@@ -433,6 +434,10 @@ class _Scanner:
             is_leader_word = low in _LEADER_WORD
             if not tm and not is_leader_word:
                 i += 1
+                continue
+            if tm and i > 0 and toks[i - 1].low in _FORMER:
+                # "former president X": the office is no longer theirs, so it makes X no principal
+                i += tm[1]
                 continue
             if tm:
                 entry, n = tm

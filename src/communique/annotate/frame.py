@@ -119,6 +119,7 @@ _DAY_OFFSET = re.compile(
 _COORD = re.compile(
     r"\band (?:then |later |also )?(?:held|met|spoke|had|hosted|received|visited|signed)\b|;", _I
 )
+_RELATIVE_AFTER = re.compile(r",\s*(?:where|when|after which|during which)\b", _I)
 PERSON_JOIN = re.compile(r"^(?:\s*(?:,|and|, and|&)\s*)$", _I)
 DAY_KINDS = ("iso", "mdy", "dmy", "rel", "weekday", "ordinal")
 EVENT_NOUN = re.compile(
@@ -907,7 +908,11 @@ def _choose_date(
         def apart(t: Time) -> bool:
             # "travelled on the 4th and held talks ... on the 5th": a day before a coordinated verb
             # belongs to that verb
-            return t.end <= ts and bool(_COORD.search(unit.text, t.end, ts))
+            if t.end <= ts:
+                return bool(_COORD.search(unit.text, t.end, ts))
+            # "received on Friday ... for the meeting of the visit that began in X, where on Thursday he
+            # attended ...": a day told in a relative clause after the trigger belongs to that clause
+            return t.start >= te and bool(_RELATIVE_AFTER.search(unit.text, te, t.start))
 
         t = min(cands, key=lambda t: (t.first != t.last, apart(t), min(abs(t.start - te), abs(t.end - ts))))
         _set_date(fp, t, unit.in_title)
