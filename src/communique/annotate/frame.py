@@ -82,6 +82,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bsign(?:ed|s|ing)?\b[^.]{0,50}\b(?:agreements?|treat(?:y|ies)|deals?|memorand(?:um|a)|declarations?"
             r"|accords?|pacts?)\b"
+            # an agreement reached without a signing: "agreed to restore diplomatic relations",
+            # "reached an agreement", "concluded a peace accord"
+            r"|\bagreed (?:[\w,]+ ){0,4}?to (?:restore|re-?establish|establish|resume|normali[sz]e)\b"
+            r"|\b(?:reached|concluded|struck|clinched) (?:an?|the) (?:[\w-]+ ){0,2}(?:agreement|accord|deal|pact|treaty)\b"
             r"|(?:(?<=day['’]s )|(?<=week['’]s ))(?:signing|accords?|treaty|agreements?)\b",  # "Tuesday's signing"
             _I,
         ),

@@ -21,6 +21,14 @@ DATELINE_LINES = 6  # non-empty lines (≈ paragraphs) searched for a dateline
 _LINE_TAIL = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")  # the end of a line and the blank lines after it
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "harbour. Photo" - a sentence ends inside
 _SOURCE_HINT = re.compile(r"\)[ \t]+\d{1,2}:\d{2},")  # cheap pre-check for meta.SOURCE_LINE
+# A header line naming only the issuing office: "President's Office", "Press Office of the President",
+# "Ministry of External Affairs", "Presidential Press Service" (no sentence, no other words).
+_OFFICE_HEADER = re.compile(
+    r"(?:The )?(?:(?:Press|Media) (?:Office|Service) of (?:the )?|Office of (?:the )?)?"
+    r"(?:(?:President|Prime Minister|Chancellor|Foreign Minister)(?:['’]s)? (?:Press )?(?:Office|Service)"
+    r"|(?:President|Prime Minister|Chancellor|Foreign Minister)"
+    r"|Ministry of (?:External|Foreign) Affairs|Foreign Ministry|Presidential Press (?:Service|Office))"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINES = re.compile(r"(?:[ \t\u00a0]*\n)+")
 _STYLE_GT_PUBLISHED = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} [AP]M(?:\s+Updated:.*)?")
@@ -37,6 +45,7 @@ class PlainMeta:
     source_outlet: str | None = None  # from a "(Xinhua) 16:49, December 04, 2023" line
     dateline: meta.Dateline | None = None
     style_outlet: str | None = None
+    header_outlet: str | None = None  # an issuing office's header line ("Prime Minister's Office")
 
 
 def _with_tail(text: str, m: re.Match[str], end: int) -> tuple[int, int]:
@@ -76,6 +85,15 @@ def scan_plain(
             out.deletions.append((0, m.end()))
             pos = m.end()
     pos = _next_line_start(text, pos, end)
+
+    nl = text.find("\n", pos, end)
+    if nl > 0:
+        line = text[pos:nl].strip()
+        if len(line) <= 60 and _office_header(line) and text[nl + 1 : end].strip():
+            out.header_outlet = line
+            tail = _BLANK_LINES.match(text, nl + 1, end)
+            out.deletions.append((pos, tail.end() if tail else nl + 1))
+            pos = tail.end() if tail else nl + 1
 
     if detect_title:
         nl = text.find("\n", pos, end)
@@ -144,6 +162,13 @@ def scan_plain(
     return out
 
 
+def _office_header(line: str) -> bool:
+    """Whether a line is only an issuing office's name: a whole office phrase naming an office
+    ("Press Office of the President"), never a bare title."""
+    m = _OFFICE_HEADER.fullmatch(line)
+    return bool(m) and bool(re.search(r"Office|Service|Ministry", line))
+
+
 def read_txt(text: str, path: str) -> Iterator[Document]:
     """One Document for a plain-text article (``text`` already decoded)."""
     found = scan_plain(text)
@@ -169,6 +194,8 @@ def finish(
     published = published or found.published
     agency = found.dateline.agency if found.dateline else None
     name, source = meta.resolve_outlet(outlet or found.source_outlet, agency, url, found.style_outlet)
+    if found.header_outlet and source in (None, "style"):
+        name, source = found.header_outlet, "header"
     place = dateline
     dl_date = None
     if found.dateline:
