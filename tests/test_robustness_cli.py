@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from communique import __version__
 from communique.cli import app
 from communique.model import Document as Doc
-from communique.model import Event, OffsetMap, Participant, Source, content_id
+from communique.model import Event, Participant, Source
 from communique.store import Store
 
 runner = CliRunner()
@@ -53,15 +53,7 @@ def no_traceback(result) -> None:
 
 
 def doc(text: str, path: str, title: str | None = None) -> Doc:
-    return Doc(
-        id=content_id(text),
-        text=text,
-        clean=text,
-        offsets=OffsetMap.identity(len(text)),
-        paths=(path,),
-        title=title,
-        published="2024-03-01",
-    )
+    return Doc.from_text(text, paths=(path,), title=title, published="2024-03-01")
 
 
 def event(event_id: str, date: str | None, type: str | None, countries: tuple[str, ...], d: Doc) -> Event:

@@ -120,6 +120,18 @@ class Document:
     language: str | None = None
     format: str | None = None
 
+    @classmethod
+    def from_text(cls, text: str, **meta: Any) -> Document:
+        """A document whose cleaned text is its whole text, e.g. a string built in Python.
+
+        ``meta`` sets any other field (``paths``, ``url``, ``published``, ...).
+
+        Example::
+
+            doc = Document.from_text("The two ministers met in Oslo.", published="2024-01-02")
+        """
+        return cls(content_id(text), text, text, OffsetMap.identity(len(text)), **meta)
+
     def span(self, start: int, end: int) -> Span:
         """A Span on the original text for characters ``start:end`` of ``clean``."""
         return self.offsets.span(self.id, start, end)

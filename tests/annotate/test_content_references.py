@@ -9,7 +9,7 @@ import pytest
 
 from communique.annotate.content import extract_content
 from communique.annotate.references import _TEX, resolve
-from communique.model import Document, OffsetMap, Reference, content_id
+from communique.model import Document, Reference
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "content"
 
@@ -19,7 +19,7 @@ def refs(text: str, anchor: dt.date | None) -> list[tuple[str, str | None]]:
 
 
 def refs_full(text: str, anchor: dt.date | None) -> list[Reference]:
-    doc = Document(content_id(text), text, text, OffsetMap.identity(len(text)))
+    doc = Document.from_text(text)
     return list(extract_content(doc, (), (), anchor).references)
 
 

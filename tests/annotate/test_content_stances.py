@@ -7,14 +7,14 @@ import pytest
 from communique.annotate.content import extract_content
 from communique.annotate.stances import normalise_label
 from communique.annotate.types import Content, PersonRef
-from communique.model import Document, OffsetMap, content_id
+from communique.model import Document
 
 HAUGEN = PersonRef("Ingrid Haugen", "NOR", "Prime Minister", ("Haugen",))
 OTIENO = PersonRef("Daniel Otieno", "KEN", "President", ("Otieno",))
 
 
 def run(text: str) -> Content:
-    doc = Document(content_id(text), text, text, OffsetMap.identity(len(text)))
+    doc = Document.from_text(text)
     return extract_content(doc, (), (HAUGEN, OTIENO), None)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from communique.annotate.content import extract_content
 from communique.annotate.types import Content, PersonRef
-from communique.model import Document, OffsetMap, Sentence, content_id
+from communique.model import Document, OffsetMap, Sentence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "content"
 
@@ -17,7 +17,7 @@ PEOPLE = (VIRTANEN, ROJAS)
 
 
 def doc_of(text: str) -> Document:
-    return Document(content_id(text), text, text, OffsetMap.identity(len(text)))
+    return Document.from_text(text)
 
 
 def run(text: str, people: tuple[PersonRef, ...] = PEOPLE, anchor: dt.date | None = None) -> Content:

@@ -9,13 +9,13 @@ import pytest
 from communique.annotate.codebook import Codebook, codebook, find_codebook
 from communique.annotate.content import extract_content
 from communique.annotate.topics import find_topics, topic_key
-from communique.model import Document, OffsetMap, Topic, content_id
+from communique.model import Document, Topic
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "content"
 
 
 def topics(text: str) -> list[Topic]:
-    doc = Document(content_id(text), text, text, OffsetMap.identity(len(text)))
+    doc = Document.from_text(text)
     return list(extract_content(doc, (), (), None).topics)
 
 
@@ -196,7 +196,7 @@ def test_codebook_hits_are_anchored_at_word_starts() -> None:
 
 def test_find_topics_accepts_precomputed_hits() -> None:
     text = "Trade and energy were discussed."
-    doc = Document(content_id(text), text, text, OffsetMap.identity(len(text)))
+    doc = Document.from_text(text)
     from communique.annotate.sentences import split_sentences
 
     ss = split_sentences(doc)

@@ -183,14 +183,14 @@ def test_company_signing_with_a_minister_present_stays_frameless() -> None:
 
 def test_corpus_knowledge_places_untitled_names_in_the_fallback():
     from communique.annotate import annotate
-    from communique.model import Document, OffsetMap, content_id
+    from communique.model import Document
 
     text = (
         "PORT LEMAN, May 3 (Harbor Wire) -- Arno Valdor received Bela Quintar at the lakeside palace on "
         "Friday, and after their talks the two presidents answered questions from reporters.\n\n"
         "They spoke about river shipping and a rail link."
     )
-    doc = Document(content_id(text), text, text, OffsetMap.identity(len(text)), published="2024-05-03")
+    doc = Document.from_text(text, published="2024-05-03")
     known = {"Arno Valdor": ("AAA", "President"), "Bela Quintar": ("BBB", "President")}
     frame = annotate(doc, known).frame
     assert frame.type == "meeting"

@@ -6,14 +6,12 @@ import sqlite3
 
 import pytest
 
-from communique.model import Document, Event, OffsetMap, content_id
+from communique.model import Document, Event, OffsetMap
 from communique.store import NotFound, Store, StoreError
 
 
 def make_doc(text: str, path: str) -> Document:
-    return Document(
-        id=content_id(text), text=text, clean=text, offsets=OffsetMap.identity(len(text)), paths=(path,)
-    )
+    return Document.from_text(text, paths=(path,))
 
 
 def test_a_directory_is_not_a_database(tmp_path):

@@ -11,11 +11,8 @@ from communique.store import SCHEMA_VERSION, Store, StoreError
 
 
 def make_doc(text: str, path: str, url: str | None = None) -> Document:
-    return Document(
-        id=content_id(text),
-        text=text,
-        clean=text,
-        offsets=OffsetMap.identity(len(text)),
+    return Document.from_text(
+        text,
         paths=(path,),
         url=url,
         title="A title",
